@@ -1,0 +1,3 @@
+from statement_lint.cli import run
+
+run()

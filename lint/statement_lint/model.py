@@ -1,0 +1,154 @@
+"""The data that flows through the linter: spans, the parsed statement, diagnostics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+_FROZEN = ConfigDict(frozen=True)
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Span(BaseModel):
+    """A stretch of the document's text: character offsets plus 1-based line and column.
+
+    ``end_column`` is exclusive: it is the column just after the last character.
+    """
+
+    model_config = _FROZEN
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class SymbolToken(BaseModel):
+    """A document symbol found in the header, with what its grammar check found."""
+
+    model_config = _FROZEN
+    text: str
+    span: Span
+    problems: list[str]
+    year: int | None  # the two-digit year as a full year (21 -> 2021), when well formed
+    corrected: str | None  # how it should be written, when that is certain
+
+
+class DateToken(BaseModel):
+    """A date found in the header."""
+
+    model_config = _FROZEN
+    text: str
+    span: Span
+    value: dt.date | None  # None when it is no real calendar day or the month is unknown
+    standard: bool  # written as `22 February 2021`
+    problem: str | None  # why `value` is None
+    standard_form: str | None  # how the date should be written, when it is a real date
+
+
+class LanguageMarker(BaseModel):
+    model_config = _FROZEN
+    text: str
+    span: Span
+    form: Literal["only", "original", "translation", "malformed"]
+    contradiction: str | None
+    problem: str | None
+    suggestion: str | None
+
+
+DifferenceKind = Literal["changed", "missing", "added"]
+
+
+class DisclaimerDifference(BaseModel):
+    model_config = _FROZEN
+    kind: DifferenceKind
+    expected: str  # the canonical words (empty when words were added)
+    found: str  # the words in the document (empty when words are missing)
+    span: Span
+
+
+class Disclaimer(BaseModel):
+    model_config = _FROZEN
+    span: Span
+    canonical: str
+    differences: list[DisclaimerDifference]
+
+
+Slot = Literal["acceding", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as"]
+
+
+class CountryMention(BaseModel):
+    """A country named in the alignment paragraph or in a footnote."""
+
+    model_config = _FROZEN
+    written: str  # as it stands in the document
+    country_id: str | None  # gazetteer id; None when no gazetteer name matched
+    alias: str | None  # the gazetteer name it matched (normal case, no leading 'the')
+    marker: str | None  # the footnote marker attached to it (`*`), if any
+    slot: Slot | None  # None in footnotes
+    span: Span
+
+
+class AlignmentParagraph(BaseModel):
+    model_config = _FROZEN
+    span: Span
+    countries: list[CountryMention]
+    closing: str
+
+    def mentions_of(self, country_id: str) -> list[CountryMention]:
+        return [c for c in self.countries if c.country_id == country_id]
+
+
+class Footnote(BaseModel):
+    model_config = _FROZEN
+    marker: str
+    text: str
+    span: Span
+    countries: list[CountryMention]
+
+
+class Statement(BaseModel):
+    """Everything the parser found in one document; the rules read only this."""
+
+    model_config = ConfigDict(frozen=True)
+    symbols: list[SymbolToken]
+    dates: list[DateToken]
+    restricted: Span | None  # `OSCE+`
+    language_markers: list[LanguageMarker]
+    disclaimer: Disclaimer | None
+    alignment: AlignmentParagraph | None
+    footnotes: list[Footnote]
+    header_start: Span | None  # where the header block begins, for diagnostics about absences
+
+    @property
+    def date(self) -> DateToken | None:
+        return self.dates[0] if self.dates else None
+
+    def footnote_with(self, marker: str) -> Footnote | None:
+        return next((note for note in self.footnotes if note.marker == marker), None)
+
+
+class Diagnostic(BaseModel):
+    """One finding, ready to report."""
+
+    model_config = _FROZEN
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)

@@ -1,0 +1,169 @@
+"""From a document's text to a :class:`Statement`: all layout knowledge lives in this package."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from statement_lint.model import (
+    AlignmentParagraph,
+    CountryMention,
+    DateToken,
+    Disclaimer,
+    DisclaimerDifference,
+    Footnote,
+    LanguageMarker,
+    Span,
+    Statement,
+    SymbolToken,
+)
+from statement_lint.parse.alignment import AlignmentReader
+from statement_lint.parse.countries import CountryReader, Mention
+from statement_lint.parse.dates import DateReader
+from statement_lint.parse.disclaimer import DisclaimerFinder, word_key
+from statement_lint.parse.header import HeaderScanner, Unit, header_units
+from statement_lint.parse.language import MarkerReader
+from statement_lint.parse.normalize import NormalText
+from statement_lint.parse.symbols import check_symbol
+from statement_lint.reference import Gazetteer, Profile, default_gazetteer, default_profile
+
+
+class Parser:
+    """Parses statements under one profile and gazetteer; build once, use for many documents."""
+
+    def __init__(self, profile: Profile, gazetteer: Gazetteer) -> None:
+        self.profile = profile
+        self.gazetteer = gazetteer
+        self._dates = DateReader(profile.date.months)
+        self._markers = MarkerReader(profile.languages)
+        self._header = HeaderScanner(self._dates, self._markers)
+        self._disclaimer = DisclaimerFinder(profile.disclaimers)
+        self._alignment = AlignmentReader(CountryReader(gazetteer))
+
+    def parse(self, text: str) -> Statement:
+        normal = NormalText(text)
+        norm = normal.text
+        units = self._header.units(norm)
+
+        words = [i for i, unit in enumerate(units) if unit.kind is None and word_key(norm[unit.start : unit.end])]
+        found = self._disclaimer.find([norm[units[i].start : units[i].end] for i in words])
+        disclaimer = None
+        disclaimer_units = None
+        if found:
+            disclaimer_units = (words[found.first_word], words[found.last_word])
+            disclaimer = Disclaimer(
+                span=normal.span(units[disclaimer_units[0]].start, units[disclaimer_units[1]].end),
+                canonical=found.canonical,
+                differences=[
+                    DisclaimerDifference(
+                        kind=difference.kind,
+                        expected=difference.expected,
+                        found=difference.found,
+                        span=normal.span(
+                            units[words[difference.first_word]].start,
+                            units[words[difference.last_word]].end,
+                        ),
+                    )
+                    for difference in found.differences
+                ],
+            )
+
+        header = [units[i] for i in header_units(units, disclaimer_units)]
+        symbols, dates, markers, restricted = self._header_tokens(normal, header)
+
+        alignment = None
+        footnotes: list[Footnote] = []
+        paragraph = self._alignment.paragraph(norm)
+        if paragraph:
+            alignment = AlignmentParagraph(
+                span=normal.span(paragraph.start, paragraph.end),
+                countries=[_mention(normal, m, slot) for m, slot in paragraph.countries],
+                closing=paragraph.closing,
+            )
+            footnotes = [
+                Footnote(
+                    marker=note.marker,
+                    text=norm[note.start : note.end],
+                    span=normal.span(note.start, note.end),
+                    countries=[_mention(normal, m, None) for m in note.countries],
+                )
+                for note in self._alignment.footnotes(norm, paragraph.end)
+            ]
+
+        starts = [unit.start for unit in header]
+        if disclaimer_units:
+            starts.append(units[disclaimer_units[0]].start)
+        header_start = None
+        if starts:
+            first = min(starts)
+            header_start = normal.span(first, next(u.end for u in units if u.start == first))
+
+        return Statement(
+            symbols=symbols,
+            dates=dates,
+            restricted=restricted,
+            language_markers=markers,
+            disclaimer=disclaimer,
+            alignment=alignment,
+            footnotes=footnotes,
+            header_start=header_start,
+        )
+
+    def _header_tokens(
+        self, normal: NormalText, header: list[Unit]
+    ) -> tuple[list[SymbolToken], list[DateToken], list[LanguageMarker], Span | None]:
+        symbols: list[SymbolToken] = []
+        dates: list[DateToken] = []
+        markers: list[LanguageMarker] = []
+        restricted: Span | None = None
+        for unit in header:
+            token = normal.text[unit.start : unit.end]
+            span = normal.span(unit.start, unit.end)
+            if unit.kind == "symbol":
+                check = check_symbol(token, self.profile.symbol)
+                symbols.append(
+                    SymbolToken(text=token, span=span, problems=check.problems, year=check.year,
+                                corrected=check.corrected)
+                )
+            elif unit.kind == "date":
+                reading = self._dates.read(token)
+                dates.append(
+                    DateToken(
+                        text=token,
+                        span=span,
+                        value=reading.value,
+                        standard=reading.standard,
+                        problem=reading.problem,
+                        standard_form=reading.standard_form,
+                    )
+                )
+            elif unit.kind == "marker":
+                reading = self._markers.read(token)
+                markers.append(
+                    LanguageMarker(
+                        text=token,
+                        span=span,
+                        form=reading.form,
+                        contradiction=reading.contradiction,
+                        problem=reading.problem,
+                        suggestion=reading.suggestion,
+                    )
+                )
+            elif unit.kind == "restricted" and restricted is None:
+                restricted = span
+        return symbols, dates, markers, restricted
+
+
+def _mention(normal: NormalText, mention: Mention, slot: str | None) -> CountryMention:
+    return CountryMention(
+        written=normal.text[mention.start : mention.end],
+        country_id=mention.country_id,
+        alias=mention.alias,
+        marker=mention.marker,
+        slot=slot,
+        span=normal.span(mention.start, mention.end),
+    )
+
+
+@cache
+def default_parser() -> Parser:
+    return Parser(default_profile(), default_gazetteer())

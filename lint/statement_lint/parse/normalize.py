@@ -1,0 +1,111 @@
+"""A normalised view of a document's text that remembers where each character came from.
+
+PDF-extracted statements come with trailing spaces, blank lines between wrapped lines, words
+hyphenated at line ends and curly quotes. The parser works on a normalised copy in which
+- every whitespace run is one space, or one newline if it held a line break;
+- a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`);
+- soft hyphens are dropped; curly quotes, non-breaking spaces and dashes become ASCII.
+A piecewise map takes every normalised offset back to the original text, so that diagnostics
+point at the document as the user sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from statement_lint.model import Span
+
+# Length-preserving replacements, so they need no entry in the offset map.
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\ufeff": " ",
+    }
+)
+
+# Runs to rewrite: a hyphen that ends a line inside a word, a soft hyphen, and whitespace that
+# is not already a single space.
+_REWRITE = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|\u00ad|\s{2,}|[^\S ]")
+
+
+class NormalText:
+    """The normalised text (`.text`) and the way back to the original (`span()`)."""
+
+    __slots__ = ("_line_starts", "_seg_norm", "_seg_orig", "original", "text")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        plain = original.translate(_PLAIN)
+        pieces: list[str] = []
+        seg_norm = [0]
+        seg_orig = [0]
+        norm_len = 0
+        last = 0
+        for match in _REWRITE.finditer(plain):
+            start, end = match.span()
+            run = match.group()
+            if run[0] == "-":
+                # `Bosnia-\nHerzegovina`: a real hyphen that happens to end a line stays.
+                replacement = "" if plain[end].islower() else "-\n"
+            elif run == "\u00ad":
+                replacement = ""
+            else:
+                replacement = "\n" if "\n" in run else " "
+            pieces.append(plain[last:start])
+            norm_len += start - last
+            pieces.append(replacement)
+            norm_len += len(replacement)
+            last = end
+            if seg_norm[-1] == norm_len:
+                seg_orig[-1] = end
+            else:
+                seg_norm.append(norm_len)
+                seg_orig.append(end)
+        pieces.append(plain[last:])
+        self.text = "".join(pieces)
+        self._seg_norm = seg_norm
+        self._seg_orig = seg_orig
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
+
+    def to_original(self, offset: int) -> int:
+        index = bisect_right(self._seg_norm, offset) - 1
+        return self._seg_orig[index] + offset - self._seg_norm[index]
+
+    def line_column(self, original_offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into the original text."""
+        index = bisect_right(self._line_starts, original_offset) - 1
+        return index + 1, original_offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-text span of the normalised range [start, end)."""
+        orig_start = self.to_original(start)
+        orig_end = self.to_original(end) if end > start else orig_start
+        if end > start:
+            # A range that ends just before a rewritten run must not swallow that run.
+            orig_end = self.to_original(end - 1) + 1
+        line, column = self.line_column(orig_start)
+        end_line, end_column = self.line_column(orig_end)
+        return Span(
+            start=orig_start,
+            end=orig_end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )

@@ -1,0 +1,126 @@
+"""Document symbols: `BODY.TYPE/NUMBER[/YY][/Rev.n|/Corr.n|/Add.n]...[*]`.
+
+The scanner accepts anything symbol-like (so that `PC DEL/80/2021` is found and reported); the
+grammar check then lists what is wrong with it, and how it should have been written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statement_lint.reference import SymbolConventions
+
+# Symbol-like: a body, an optional session number, a separator, a type, then /-parts.
+SYMBOL_LIKE = (
+    r"[A-Za-z]{2,6}(?:-[A-Za-z]{2,5})?(?:\(\d{1,3}\))?[. ][A-Za-z]{2,5}"
+    r"/[0-9]{1,5}(?:/[A-Za-z0-9.]{1,8})*\*?"
+)
+
+_SHAPE = re.compile(
+    r"(?P<body>[A-Za-z]+(?:-[A-Za-z]+)?)(?P<session>\(\d+\))?(?P<sep>[. ])(?P<type>[A-Za-z]+)"
+    r"/(?P<rest>[^*]*)(?P<star>\*?)"
+)
+_SUFFIX = re.compile(r"(?P<name>[A-Za-z]+)(?P<dot>\.?)(?P<number>\d+)")
+
+
+@dataclass(frozen=True)
+class SymbolCheck:
+    problems: list[str]
+    corrected: str | None  # the symbol as it should be written, when that is certain
+    year: int | None
+
+
+def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
+    shape = _SHAPE.fullmatch(text)
+    if shape is None:
+        return SymbolCheck(["it does not have the shape BODY.TYPE/NUMBER/YY"], None, None)
+    problems: list[str] = []
+    certain = True
+
+    body = shape["body"]
+    if body.upper() in conventions.bodies:
+        if body != body.upper():
+            problems.append(f"the body is written in capitals ({body.upper()})")
+        body = body.upper()
+    else:
+        problems.append(f"unknown body '{body}' (known: {', '.join(conventions.bodies)})")
+        certain = False
+
+    session = shape["session"] or ""
+    if session and body not in conventions.numbered_bodies:
+        problems.append(f"the body {body} carries no session number")
+        certain = False
+
+    if shape["sep"] != ".":
+        problems.append("a full stop separates body and type")
+
+    kind = shape["type"]
+    if kind.upper() in conventions.types:
+        if kind != kind.upper():
+            problems.append(f"the type is written in capitals ({kind.upper()})")
+        kind = kind.upper()
+    else:
+        problems.append(f"unknown type '{kind}' (known: {', '.join(conventions.types)})")
+        certain = False
+
+    parts = shape["rest"].split("/")
+    number = parts.pop(0)
+    if not number.isdigit():
+        problems.append(f"the number '{number}' is not a number")
+        certain = False
+    elif number.startswith("0"):
+        problems.append(f"the number has no leading zeros ({int(number)})")
+        number = str(int(number))
+
+    year_text = parts.pop(0) if parts and parts[0].isdigit() else None
+    year_rule = conventions.year.get(f"{body}.{kind}", conventions.year.get(kind, "optional"))
+    year: int | None = None
+    if year_text is not None:
+        if year_rule == "absent":
+            problems.append(f"a {body}.{kind} symbol carries no year")
+            certain = False
+        elif len(year_text) == 4 and year_text[:2] in ("19", "20"):
+            problems.append(f"the year has two digits ({year_text[2:]}, not {year_text})")
+            year_text = year_text[2:]
+        elif len(year_text) != 2:
+            problems.append(f"the year '{year_text}' is not two digits")
+            certain = False
+        else:
+            year = _full_year(int(year_text))
+    elif year_rule == "required":
+        problems.append(f"a {kind} symbol needs its two-digit year (/{kind}/NUMBER/YY)")
+        certain = False
+
+    suffixes = []
+    for part in parts:
+        suffix = _SUFFIX.fullmatch(part)
+        canonical = next(
+            (s for s in conventions.suffixes if suffix and s.lower() == suffix["name"].lower()),
+            None,
+        )
+        if suffix is None or canonical is None or int(suffix["number"]) < 1:
+            problems.append(
+                f"unknown suffix '/{part}' (known: "
+                + ", ".join(f"/{s}.n" for s in conventions.suffixes)
+                + ")"
+            )
+            certain = False
+            continue
+        written = f"{canonical}.{int(suffix['number'])}"
+        if part != written:
+            problems.append(f"write the suffix as /{written}")
+        suffixes.append(written)
+
+    corrected = None
+    if problems and certain:
+        pieces = [f"{body}{session}.{kind}", number]
+        if year_text is not None:
+            pieces.append(year_text)
+        corrected = "/".join(pieces + suffixes) + shape["star"]
+    return SymbolCheck(problems, corrected, year)
+
+
+def _full_year(two_digits: int) -> int:
+    # OSCE symbols start in the 1990s (CSCE before 1995).
+    return 1900 + two_digits if two_digits >= 70 else 2000 + two_digits

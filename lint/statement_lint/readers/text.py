@@ -1,0 +1,98 @@
+"""Plain-text statements (.txt, .md): decoding and line-end normalisation."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+
+# Statements are a few kilobytes; anything this large is not one, and reading it whole would
+# cost memory for nothing.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old binary Office file (.doc?)"),
+    (b"{\\rtf", "an RTF file"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read document: its text with `\\n` line ends, or the reason it could not be read."""
+
+    path: str
+    text: str | None
+    error: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.text is not None and not self.text.strip()
+
+
+def read_path(path: str, display_path: str | None = None) -> Document:
+    shown = display_path or path
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_TEXT_BYTES:
+            return Document(shown, None, f"file is {_megabytes(size)}, over the "
+                            f"{_megabytes(MAX_TEXT_BYTES)} limit for a text statement")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+    except IsADirectoryError:
+        return Document(shown, None, "is a directory, not a file")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Document(shown, None, f"cannot be read: {reason.lower()}")
+    return read_bytes(data, shown)
+
+
+def read_bytes(data: bytes, path: str) -> Document:
+    if len(data) > MAX_TEXT_BYTES:
+        return Document(path, None, f"input is over the {_megabytes(MAX_TEXT_BYTES)} limit "
+                        "for a text statement")
+    try:
+        text = decode(data)
+    except ValueError as error:
+        return Document(path, None, str(error))
+    return Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM; refuse binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ValueError(
+                    f"is not valid {encoding.upper().removesuffix('-SIG')} despite its byte-order "
+                    f"mark (byte {error.start}); re-save it as UTF-8"
+                ) from None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ValueError(f"is binary: it looks like {kind}, not text")
+    if b"\x00" in data[:65536]:
+        raise ValueError("is binary: it contains NUL bytes (a UTF-16 file without byte-order "
+                         "mark, or not text at all); re-save it as UTF-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ValueError(
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
+            "re-save it as UTF-8"
+        ) from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,59 @@
+"""Formatters: they turn diagnostics into text, and decide nothing about the documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from statement_lint.model import Diagnostic, Severity
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    files: int
+    errors: int
+    warnings: int
+
+    @classmethod
+    def of(cls, diagnostics: list[Diagnostic], files: int) -> RunSummary:
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        return cls(files, errors, len(diagnostics) - errors)
+
+    def sentence(self) -> str:
+        total = self.errors + self.warnings
+        return (
+            f"Found {_count(total, 'violation')} ({_count(self.errors, 'error')}, "
+            f"{_count(self.warnings, 'warning')}) in {_count(self.files, 'file')}."
+        )
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    diagnostics: list[Diagnostic]  # sorted
+    summary: RunSummary
+    color: bool = False
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for excerpts
+
+
+Formatter = Callable[[ReportInput, TextIO], None]
+
+
+def formatter(name: str) -> Formatter:
+    # Imported on demand: a run needs one format only.
+    if name == "concise":
+        from statement_lint.report.concise import write
+    elif name == "full":
+        from statement_lint.report.full import write
+    elif name == "json":
+        from statement_lint.report.json import write
+    else:
+        raise ValueError(f"unknown output format {name!r}")
+    return write
+
+
+FORMATS = ("concise", "full", "json")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

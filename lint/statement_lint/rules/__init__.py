@@ -1,0 +1,95 @@
+"""The rule registry.
+
+Each rule lives in its own module in this package and registers itself with :func:`rule`; the
+registry imports every module here, so adding a rule is adding a file. A rule's docstring is its
+documentation (``statement-lint rule CODE``, the README table, SARIF help) and must have the
+sections listed in ``DOC_SECTIONS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from statement_lint.model import Severity, Span, Statement
+from statement_lint.readers import Document
+from statement_lint.reference import Gazetteer, Profile
+
+DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
+CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: where (None for the whole file) and what."""
+
+    span: Span | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    document: Document
+    statement: Statement | None  # None when the document could not be read or is empty
+    profile: Profile
+    gazetteer: Gazetteer
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    check: Check
+    needs_statement: bool
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+
+    def section(self, title: str) -> str:
+        """The text of one `## title` section of the rule's docstring ('' if absent)."""
+        match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", self.doc, re.S | re.M)
+        return inspect.cleandoc(match.group(1)) if match else ""
+
+
+_registered: dict[str, Rule] = {}
+
+
+def rule(
+    code: str, name: str, severity: Severity, *, needs_statement: bool = True
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of rule `code`."""
+
+    def register(check: Check) -> Check:
+        if code in _registered:
+            raise RuntimeError(f"rule code {code} is registered twice")
+        _registered[code] = Rule(code, name, severity, check, needs_statement)
+        return check
+
+    return register
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, sorted by code."""
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    return tuple(sorted(_registered.values(), key=lambda r: r.code))
+
+
+def rules_by_code() -> dict[str, Rule]:
+    return {r.code: r for r in all_rules()}

@@ -1,0 +1,42 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("ALN001", "marked-country-missing-from-footnote", Severity.ERROR)
+def marked_country_missing_from_footnote(ctx: Context):
+    """A country carries the marker in the alignment paragraph, but the footnote does not name it.
+
+    ## What it checks
+    That every country marked `*` in the alignment paragraph is named in the footnote that
+    starts with `*` (when there is no such footnote at all, ALN004 reports it instead).
+
+    ## Why
+    The marked set and the footnote set must be the same: the footnote says which aligning
+    countries are in the Stabilisation and Association Process, and the markers point to it.
+
+    ## Failing example
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and ALBANIA* ...
+        * North Macedonia, Montenegro and Albania continue to be part of the Stabilisation
+        and Association Process.
+
+    ## Passing example
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and ALBANIA* ...
+        * North Macedonia, Montenegro, Serbia and Albania continue to be part of the
+        Stabilisation and Association Process.
+    """
+    statement = ctx.statement
+    if statement.alignment is None:
+        return
+    for country in statement.alignment.countries:
+        if country.marker is None or country.country_id is None:
+            continue
+        footnote = statement.footnote_with(country.marker)
+        if footnote is None:
+            continue
+        if all(named.country_id != country.country_id for named in footnote.countries):
+            yield Finding(
+                country.span,
+                f"{country.written} carries the marker {country.marker}, but the footnote "
+                f"(line {footnote.span.line}) does not name it: add it to the footnote or "
+                "remove the marker",
+            )

@@ -1,0 +1,45 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("ALN002", "footnote-country-not-marked", Severity.ERROR)
+def footnote_country_not_marked(ctx: Context):
+    """The footnote names a country that stands in the alignment paragraph without the marker.
+
+    ## What it checks
+    That every country named in a footnote carries that footnote's marker wherever it is listed
+    in the alignment paragraph. The diagnostic points at the unmarked name in the paragraph.
+
+    ## Why
+    This is the slip the linter was built for: in PC.DEL/80/21/Rev.1 ALBANIA is named in the
+    Stabilisation and Association Process footnote but has no `*` in the paragraph, so the
+    circulated text says something about Albania's status that its authors did not mean.
+
+    ## Failing example
+        The Candidate Countries REPUBLIC of NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and
+        ALBANIA and the EFTA countries ...
+        * Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of
+        the Stabilisation and Association Process.
+
+    ## Passing example
+        The Candidate Countries REPUBLIC of NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and
+        ALBANIA* and the EFTA countries ...
+        * Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of
+        the Stabilisation and Association Process.
+    """
+    statement = ctx.statement
+    if statement.alignment is None:
+        return
+    for footnote in statement.footnotes:
+        for named in footnote.countries:
+            if named.country_id is None:
+                continue
+            listed = statement.alignment.mentions_of(named.country_id)
+            if listed and all(entry.marker is None for entry in listed):
+                entry = listed[0]
+                yield Finding(
+                    entry.span,
+                    f"{entry.written} is named in the footnote {footnote.marker} (line "
+                    f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
+                    f"paragraph: write {entry.written}{footnote.marker}",
+                )

@@ -1,0 +1,39 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("ALN005", "country-name-mismatch", Severity.WARNING)
+def country_name_mismatch(ctx: Context):
+    """The same country is named differently in the alignment paragraph and in the footnote.
+
+    ## What it checks
+    That a country named in both places uses the same name in both, ignoring case and a
+    leading "the" (`REPUBLIC of NORTH MACEDONIA*` and `Republic of North Macedonia` agree;
+    `NORTH MACEDONIA*` and `Republic of North Macedonia` do not).
+
+    ## Why
+    Names of countries are politically sensitive; a statement that uses two names for one
+    country in adjacent lines looks careless and invites questions about which is meant.
+
+    ## Failing example
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO* ...
+        * Republic of North Macedonia and Montenegro continue to be part of ...
+
+    ## Passing example
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO* ...
+        * North Macedonia and Montenegro continue to be part of ...
+    """
+    statement = ctx.statement
+    if statement.alignment is None:
+        return
+    for footnote in statement.footnotes:
+        for named in footnote.countries:
+            if named.country_id is None:
+                continue
+            listed = statement.alignment.mentions_of(named.country_id)
+            if listed and listed[0].alias != named.alias:
+                yield Finding(
+                    named.span,
+                    f"{named.written} in the footnote is {listed[0].written} in the alignment "
+                    f"paragraph (line {listed[0].span.line}): use one name in both",
+                )

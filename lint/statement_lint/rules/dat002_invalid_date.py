@@ -1,0 +1,25 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("DAT002", "invalid-date", Severity.ERROR)
+def invalid_date(ctx: Context):
+    """The header date is not a real calendar day, or its month word is unknown.
+
+    ## What it checks
+    That the header date names a day that exists (`31 June 2021` does not) and a month the
+    profile knows; a misspelled month gets a suggestion (`Febuary` -> February).
+
+    ## Why
+    An impossible date cannot be corrected by a reader: it must be fixed at the source.
+
+    ## Failing example
+        31 June 2021
+        22 Febuary 2021
+
+    ## Passing example
+        30 June 2021
+    """
+    for date in ctx.statement.dates:
+        if date.value is None:
+            yield Finding(date.span, f"invalid date {date.text}: {date.problem}")

@@ -1,0 +1,26 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("DOC001", "unreadable-document", Severity.ERROR, needs_statement=False)
+def unreadable_document(ctx: Context):
+    """The file cannot be read or decoded.
+
+    ## What it checks
+    That the file can be opened and decoded as text: UTF-8 (with or without byte-order mark),
+    or UTF-16/UTF-32 with a byte-order mark. Binary files (NUL bytes, a PDF or ZIP saved as
+    `.txt`), invalid UTF-8, unreadable files and files over the size limit are reported, and
+    the run goes on with the next file.
+
+    ## Why
+    A statement the linter cannot read is a statement nobody has checked. Saying so is better
+    than skipping it silently or stopping the whole run.
+
+    ## Failing example
+        (a file saved as Windows-1252: byte 0x92 where a curly apostrophe was meant)
+
+    ## Passing example
+        (the same text saved as UTF-8)
+    """
+    if ctx.document.error:
+        yield Finding(None, f"the file {ctx.document.error}")

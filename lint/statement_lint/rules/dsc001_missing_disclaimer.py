@@ -1,0 +1,41 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("DSC001", "missing-disclaimer", Severity.ERROR)
+def missing_disclaimer(ctx: Context):
+    """There is no trace of the Secretariat disclaimer.
+
+    ## What it checks
+    That the statement carries the disclaimer of OSCE Conference Services ("The OSCE
+    Secretariat bears no responsibility for the content of this document ..."), found
+    tolerantly: line breaks, hyphenation, quotes and header tokens between its words do not
+    matter. The osce.org web-page disclaimer ("The views, opinions, conclusions ...") is a
+    different text and does not count.
+
+    ## Why
+    Every delegation document is circulated with it; without it, the text reads as if the
+    Secretariat endorsed it.
+
+    ## Failing example
+        PC.DEL/80/21
+        22 February 2021
+        ENGLISH only
+        Mr Chair, ...
+
+    ## Passing example
+        PC.DEL/80/21
+        22 February 2021
+        ENGLISH only
+        The OSCE Secretariat bears no responsibility for the content of this document and
+        circulates it without altering its content. The distribution by OSCE Conference
+        Services of this document is without prejudice to OSCE decisions, as set out in
+        documents agreed by OSCE participating States.
+    """
+    statement = ctx.statement
+    if statement.disclaimer is None:
+        opening = " ".join(ctx.profile.disclaimers[0].split()[:6])
+        yield Finding(
+            statement.header_start,
+            f"no Secretariat disclaimer found: add the disclaimer that begins '{opening} ...'",
+        )

@@ -1,0 +1,34 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("LNG002", "malformed-language-marker", Severity.ERROR)
+def malformed_language_marker(ctx: Context):
+    """The language marker has the wrong casing or wording, or names an unknown language.
+
+    ## What it checks
+    That the marker is written exactly `LANGUAGE only`, `Original: LANGUAGE` or
+    `LANGUAGE Original: LANGUAGE`, with the language in capitals and the keywords in mixed case,
+    and that the language is one of the profile's (the six OSCE languages, and their older
+    localised forms such as `FRANÇAIS Original : ANGLAIS`).
+
+    ## Why
+    The marker is a fixed formula; a variant looks like a draft that skipped Conference
+    Services, and an unknown language cannot be routed for translation.
+
+    ## Failing example
+        English only
+        ENGLISH ONLY
+        Only ENGLISH
+        Original: English
+        ENGLSH only
+
+    ## Passing example
+        ENGLISH only
+    """
+    for marker in ctx.statement.language_markers:
+        if marker.form == "malformed" and marker.contradiction is None:
+            advice = f": write {marker.suggestion}" if marker.suggestion else ""
+            yield Finding(
+                marker.span, f"malformed language marker {marker.text}: {marker.problem}{advice}"
+            )

@@ -1,0 +1,34 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("REF001", "missing-reference", Severity.ERROR)
+def missing_reference(ctx: Context):
+    """The header carries no document symbol.
+
+    ## What it checks
+    That the header block has a document symbol such as `PC.DEL/80/21/Rev.1`, on its own line
+    or embedded in the disclaimer as PDF extraction leaves it. Symbols cited in body sentences
+    (`as stated in PC.DEL/45/21`) are not the document's own and do not count.
+
+    ## Why
+    The symbol is how the document is found, cited and archived; a statement circulated
+    without one cannot be referred to.
+
+    ## Failing example
+        22 February 2021
+        ENGLISH only
+        The OSCE Secretariat bears no responsibility ...
+
+    ## Passing example
+        PC.DEL/80/21
+        22 February 2021
+        ENGLISH only
+        The OSCE Secretariat bears no responsibility ...
+    """
+    statement = ctx.statement
+    if not statement.symbols:
+        yield Finding(
+            statement.header_start,
+            "no document symbol in the header: add one such as PC.DEL/80/21",
+        )
