@@ -65,21 +65,48 @@ class HeaderScanner:
 
 
 def header_units(units: list[Unit], disclaimer: tuple[int, int] | None) -> list[int]:
-    """Indices of the units that belong to the header, those next to the disclaimer first."""
+    """Indices of the units that belong to the header, those next to the disclaimer first.
+
+    Header tokens are those inside the disclaimer or chained to it (on its lines, or on lines
+    of header tokens only), those that open or close the document, and those on lines of
+    header tokens only.
+    """
+    pure_lines = {
+        line
+        for line, group in groupby(units, key=lambda unit: unit.line)
+        if all(unit.kind for unit in group)
+    }
+    disclaimer_lines = range(0)
+    if disclaimer is not None:
+        disclaimer_lines = range(units[disclaimer[0]].line, units[disclaimer[1]].line + 1)
+
+    def chained(index: int) -> bool:
+        # A citation that ends the body sentence just before the header block is not chained:
+        # it is neither on the disclaimer's lines nor on a line of its own.
+        unit = units[index]
+        return bool(unit.kind) and (unit.line in pure_lines or unit.line in disclaimer_lines)
+
+    def run(index: int, step: int, accept=chained) -> list[int]:
+        found = []
+        while 0 <= index < len(units) and accept(index):
+            found.append(index)
+            index += step
+        return found
+
     near: list[int] = []
     if disclaimer is not None:
         first, last = disclaimer
-        before = first - 1
-        while before >= 0 and units[before].kind:
-            before -= 1
-        after = last + 1
-        while after < len(units) and units[after].kind:
-            after += 1
-        near = [i for i in range(before + 1, after) if units[i].kind]
+        inside = [i for i in range(first, last + 1) if units[i].kind]
+        near = sorted(run(first - 1, -1)) + inside + run(last + 1, 1)
+    # The tokens that open or close the document (`FSC.DEL/301/23 11 October 2023 OSCE+ ...`
+    # on one line, disclaimer or not).
+    def is_token(index: int) -> bool:
+        return bool(units[index].kind)
+
+    edges = run(0, 1, is_token) + sorted(run(len(units) - 1, -1, is_token))
     taken = set(near)
-    alone: list[int] = []
-    for _, group in groupby(range(len(units)), key=lambda i: units[i].line):
-        indices = list(group)
-        if all(units[i].kind for i in indices):
-            alone.extend(i for i in indices if i not in taken)
-    return near + alone
+    rest = sorted(
+        {i for i in edges if i not in taken}
+        | {i for i, unit in enumerate(units) if unit.line in pure_lines and i not in taken}
+    )
+    return near + rest

@@ -14,7 +14,7 @@ from statement_lint.reference import SymbolConventions
 # Symbol-like: a body, an optional session number, a separator, a type, then /-parts.
 SYMBOL_LIKE = (
     r"[A-Za-z]{2,6}(?:-[A-Za-z]{2,5})?(?:\(\d{1,3}\))?[. ][A-Za-z]{2,5}"
-    r"/[0-9]{1,5}(?:/[A-Za-z0-9.]{1,8})*\*?"
+    r"/[0-9]{1,5}(?:/[A-Za-z0-9]{1,6}(?:\.[0-9]{1,2})?)*\*?"
 )
 
 _SHAPE = re.compile(
