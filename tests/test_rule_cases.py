@@ -1,8 +1,8 @@
 """The data-driven rule cases in tests/cases/*.toml: exact (code, line) pairs."""
 
 import pytest
-from conftest import load_cases
 
+from conftest import load_cases
 from statement_lint import Linter
 from statement_lint.readers import read_path
 

@@ -1,13 +1,13 @@
 """statement-lint: a linter for OSCE delegation statements.
 
-    >>> from statement_lint import lint_text
-    >>> [d.code for d in lint_text(open("statement.txt").read())]
+>>> from statement_lint import lint_text
+>>> [d.code for d in lint_text(open("statement.txt").read())]
 """
 
 __version__ = "0.1.0"
 
-from statement_lint.engine import Linter, Settings, lint_bytes, lint_paths, lint_text  # noqa: E402
-from statement_lint.model import Diagnostic, Severity  # noqa: E402
+from statement_lint.engine import Linter, Settings, lint_bytes, lint_paths, lint_text
+from statement_lint.model import Diagnostic, Severity
 
 __all__ = [
     "Diagnostic",

@@ -16,7 +16,7 @@ from statement_lint.engine import Linter, SelectionError, Settings
 from statement_lint.model import Diagnostic, Severity
 from statement_lint.readers import read_bytes
 from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter
-from statement_lint.rules import all_rules, rules_by_code
+from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.similarity import closest
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
@@ -40,25 +40,42 @@ def _lint_parser() -> argparse.ArgumentParser:
         "the rules' documentation. Exit status: 0 clean, 1 violations, 2 usage or internal error.",
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or directories to lint (default: .); - reads standard input"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to lint (default: .); - reads standard input",
     )
     parser.add_argument(
-        "--select", action="append", default=[], metavar="CODES",
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
         help="comma-separated rule codes or prefixes to enable (default: all)",
     )
     parser.add_argument(
-        "--ignore", action="append", default=[], metavar="CODES",
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
         help="comma-separated rule codes or prefixes to disable",
     )
     parser.add_argument(
         "--output-format", choices=FORMATS, default="concise", help="how diagnostics are printed"
     )
-    parser.add_argument("--output-file", metavar="FILE", help="write diagnostics to FILE instead of standard output")
-    parser.add_argument("--stdin-filename", metavar="NAME", help="the path to report for -")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when violations are found")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary")
     parser.add_argument(
-        "--color", choices=("auto", "always", "never"), default="auto",
+        "--output-file", metavar="FILE", help="write diagnostics to FILE instead of standard output"
+    )
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the path to report for -")
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when violations are found"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
         help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
     )
     parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
@@ -69,7 +86,12 @@ def _rule_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="statement-lint rule", description="Print the documentation of rules.")
     parser.add_argument("code", nargs="?", metavar="CODE", help="the rule code, e.g. ALN002")
     parser.add_argument("--all", action="store_true", help="every rule")
-    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--output-format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="markdown: a table of the rules (as in the README)",
+    )
     return parser
 
 
@@ -103,13 +125,17 @@ def run() -> None:
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
 
 
 def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     options = _lint_parser().parse_args(arguments)
     try:
-        linter = Linter(Settings(select=_codes(options.select) or ("ALL",), ignore=_codes(options.ignore)))
+        linter = Linter(
+            Settings(select=_codes(options.select) or ("ALL",), ignore=_codes(options.ignore))
+        )
     except SelectionError as error:
         raise UsageError(str(error)) from None
 
@@ -125,7 +151,9 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
         if keep_sources and document.text is not None:
             sources[display] = document.text
         files += 1
-    for path, found in linter.lint_files(discover([p for p in paths if p != "-"]), sources if keep_sources else None):
+    for found in linter.lint_files(
+        discover([p for p in paths if p != "-"]), sources if keep_sources else None
+    ):
         diagnostics.extend(found)
         files += 1
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -137,7 +165,9 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
             with open(options.output_file, "w", encoding="utf-8", newline="\n") as stream:
                 write(ReportInput(diagnostics, summary, options.color == "always", sources), stream)
         except OSError as error:
-            raise UsageError(f"--output-file {options.output_file}: {error.strerror or error}") from None
+            raise UsageError(
+                f"--output-file {options.output_file}: {error.strerror or error}"
+            ) from None
     else:
         color = _use_color(options.color, sys.stdout)
         write(ReportInput(diagnostics, summary, color, sources), sys.stdout)
@@ -172,15 +202,32 @@ def _rule_command(arguments: list[str]) -> int:
         code = options.code.upper()
         if code not in by_code:
             guess = closest(code, by_code)
-            hint = f"; did you mean {guess}?" if guess else "; 'statement-lint rule --all' lists them"
+            hint = (
+                f"; did you mean {guess}?" if guess else "; 'statement-lint rule --all' lists them"
+            )
             raise UsageError(f"no rule {options.code}{hint}")
         rules = [by_code[code]]
-    if options.output_format == "json":
+    if options.output_format == "markdown":
+        print(rule_table(rules), end="")
+    elif options.output_format == "json":
         entries = [
-            {"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary, "doc": r.doc}
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "summary": r.summary,
+                "doc": r.doc,
+            }
             for r in rules
         ]
         print(json.dumps(entries if options.all else entries[0], indent=2, ensure_ascii=False))
     else:
         print("\n\n".join(f"# {r.code} {r.name} ({r.severity})\n\n{r.doc}" for r in rules))
     return EXIT_CLEAN
+
+
+def rule_table(rules: Sequence[Rule]) -> str:
+    """The Markdown table of rules that the README carries."""
+    rows = ["| code | name | severity | what it reports |", "|---|---|---|---|"]
+    rows += [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in rules]
+    return "\n".join(rows) + "\n"

@@ -9,8 +9,17 @@ TEXT_SUFFIXES = (".txt", ".md")
 # Files that sit beside statements in archives and repositories but are not statements. Like
 # ruff's default excludes, they are skipped when a directory is walked, and linted when named.
 NOT_STATEMENTS = (
-    "readme", "changelog", "changes", "contributing", "license", "licence", "notice",
-    "authors", "code_of_conduct", "security", "history",
+    "readme",
+    "changelog",
+    "changes",
+    "contributing",
+    "license",
+    "licence",
+    "notice",
+    "authors",
+    "code_of_conduct",
+    "security",
+    "history",
 )
 SKIPPED_FOLDERS = ("node_modules", "__pycache__")
 

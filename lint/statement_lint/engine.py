@@ -31,13 +31,17 @@ def selected_rules(settings: Settings) -> list[Rule]:
             if selector != "ALL" and not any(code.startswith(selector) for code in codes):
                 guess = closest(selector, codes + sorted({c[:3] for c in codes}))
                 hint = f"; did you mean {guess}?" if guess else ""
-                raise SelectionError(f"--{option} {selector}: no rule code starts with '{selector}'{hint}")
+                raise SelectionError(
+                    f"--{option} {selector}: no rule code starts with '{selector}'{hint}"
+                )
 
     def matches(code: str, selectors: tuple[str, ...]) -> bool:
         return any(s == "ALL" or code.startswith(s) for s in selectors)
 
     return [
-        r for r in rules if matches(r.code, settings.select) and not matches(r.code, settings.ignore)
+        r
+        for r in rules
+        if matches(r.code, settings.select) and not matches(r.code, settings.ignore)
     ]
 
 
@@ -78,21 +82,25 @@ class Linter:
 
     def lint_files(
         self, files: Iterable[str], sources: dict[str, str] | None = None
-    ) -> Iterator[tuple[str, list[Diagnostic]]]:
+    ) -> Iterator[list[Diagnostic]]:
         """Diagnostics file by file; `sources`, if given, collects each text (for excerpts)."""
         for path in files:
             document = read_path(path, display_path(path))
             if sources is not None and document.text is not None:
                 sources[document.path] = document.text
-            yield path, self.lint_document(document)
+            yield self.lint_document(document)
 
 
 _WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
 
 
-def lint_text(text: str, path: str = "<text>", settings: Settings | None = None) -> list[Diagnostic]:
+def lint_text(
+    text: str, path: str = "<text>", settings: Settings | None = None
+) -> list[Diagnostic]:
     """Lint one statement given as text; returns its diagnostics, sorted."""
-    return Linter(settings).lint_document(Document(path, text.replace("\r\n", "\n").replace("\r", "\n")))
+    return Linter(settings).lint_document(
+        Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    )
 
 
 def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -> list[Diagnostic]:
@@ -103,6 +111,6 @@ def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -
 def lint_paths(paths: Iterable[str], settings: Settings | None = None) -> list[Diagnostic]:
     """Lint files and directories (walked recursively); returns all diagnostics, sorted."""
     linter = Linter(settings)
-    diagnostics = [d for _, found in linter.lint_files(discover(list(paths))) for d in found]
+    diagnostics = [d for found in linter.lint_files(discover(list(paths))) for d in found]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -139,16 +139,18 @@ class Statement(BaseModel):
 class Diagnostic(BaseModel):
     """One finding, ready to report."""
 
-    model_config = _FROZEN
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    path: str = Field(
+        min_length=1, description="As given, relative to the working directory, with /."
+    )
+    line: int = Field(ge=1, description="1-based.")
+    column: int = Field(ge=1, description="1-based, in characters.")
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1, description="Exclusive: the column just after the span.")
+    code: str = Field(pattern=r"^[A-Z]{3}[0-9]{3}$")
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     severity: Severity
-    message: str
+    message: str = Field(min_length=1)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

@@ -20,7 +20,9 @@ class Alias(BaseModel):
     """One name of a country, with the dates (inclusive) on which it was in use."""
 
     model_config = _STRICT
-    name: str = Field(min_length=1, description="The name as written in normal case, without a leading 'the'.")
+    name: str = Field(
+        min_length=1, description="The name as written in normal case, without a leading 'the'."
+    )
     valid_from: dt.date | None = Field(default=None, alias="from")
     valid_until: dt.date | None = Field(default=None, alias="until")
 
@@ -73,7 +75,9 @@ class DateConventions(BaseModel):
 class Language(BaseModel):
     model_config = _STRICT
     name: str = Field(pattern=r"^[A-Z]+$", description="The marker form: ENGLISH.")
-    localised: list[str] = Field(default_factory=list, description="Older localised forms: ANGLAIS.")
+    localised: list[str] = Field(
+        default_factory=list, description="Older localised forms: ANGLAIS."
+    )
 
 
 class Profile(BaseModel):

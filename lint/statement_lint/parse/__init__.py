@@ -44,7 +44,11 @@ class Parser:
         norm = normal.text
         units = self._header.units(norm)
 
-        words = [i for i, unit in enumerate(units) if unit.kind is None and word_key(norm[unit.start : unit.end])]
+        words = [
+            i
+            for i, unit in enumerate(units)
+            if unit.kind is None and word_key(norm[unit.start : unit.end])
+        ]
         found = self._disclaimer.find([norm[units[i].start : units[i].end] for i in words])
         disclaimer = None
         disclaimer_units = None
@@ -121,8 +125,13 @@ class Parser:
             if unit.kind == "symbol":
                 check = check_symbol(token, self.profile.symbol)
                 symbols.append(
-                    SymbolToken(text=token, span=span, problems=check.problems, year=check.year,
-                                corrected=check.corrected)
+                    SymbolToken(
+                        text=token,
+                        span=span,
+                        problems=check.problems,
+                        year=check.year,
+                        corrected=check.corrected,
+                    )
                 )
             elif unit.kind == "date":
                 reading = self._dates.read(token)

@@ -106,8 +106,6 @@ class AlignmentReader:
             if end_match and end_match.group() == ".":
                 end += 1
             verb = _FOOTNOTE_VERB.search(text, body_start, end)
-            countries = (
-                self._countries.read_list(text, body_start, verb.start()) if verb else []
-            )
+            countries = self._countries.read_list(text, body_start, verb.start()) if verb else []
             notes.append(FootnoteFound(start.group(1), start.start(), end, countries))
         return notes

@@ -17,7 +17,9 @@ _SEPARATORS = re.compile(r"(?:[\s,;&]|\band\b)+", re.IGNORECASE)
 _NEXT_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b)", re.IGNORECASE)
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
-_MARKER = re.compile(r"[ \t]?(\*+)(?P<note>\s?(?:\d|\[\d))?")
+_MARKER = re.compile(r"[ \t]?(\*+)(?P<note>\s?(?:\d+|\[\d+\]))?")
+# Some drafts put the marker before the name: `*NORTH MACEDONIA`.
+_LEADING_MARKER = re.compile(r"(\*+)[ \t]?")
 # An unmatched name: the text up to the next separator, less a trailing marker.
 _UNKNOWN = re.compile(r"(?P<name>.*?)[ \t]*(?P<marker>\*+)?[\s.]*$", re.DOTALL)
 
@@ -43,11 +45,9 @@ class CountryReader:
                 self._aliases[_key(alias.name)] = (country.id, alias.name)
         names = sorted(self._aliases, key=len, reverse=True)
         alternatives = "|".join(r"\s".join(map(re.escape, name.split())) for name in names)
-        self._name = re.compile(
-            rf"(?:the\s)?(?P<name>{alternatives})(?![^\W_])", re.IGNORECASE
-        )
+        self._name = re.compile(rf"(?:the\s)?(?P<name>{alternatives})(?![^\W_])", re.IGNORECASE)
 
-    def read_list(self, text: str, start: int, end: int, keep_unknown: bool = True) -> list[Mention]:
+    def read_list(self, text: str, start: int, end: int) -> list[Mention]:
         """The countries named in text[start:end], in order."""
         mentions: list[Mention] = []
         position = start
@@ -57,6 +57,9 @@ class CountryReader:
                 position = separators.end()
             if position >= end:
                 return mentions
+            leading = _LEADING_MARKER.match(text, position, end)
+            if leading:
+                position = leading.end()
             known = self._name.match(text, position, end)
             if known:
                 country_id, alias = self._aliases[_key(known["name"])]
@@ -68,8 +71,9 @@ class CountryReader:
                 country_id = alias = None
                 chunk = _UNKNOWN.match(text, position, after)
                 name_end, marker = chunk.end("name"), chunk["marker"] or None
-            if known or keep_unknown:
-                mentions.append(Mention(position, name_end, country_id, alias, marker))
+            if leading:
+                marker = leading.group(1)
+            mentions.append(Mention(position, name_end, country_id, alias, marker))
             position = max(after, position + 1)
 
     @staticmethod
@@ -78,6 +82,5 @@ class CountryReader:
         if found is None:
             return None, position
         if found["note"]:
-            return None, found.end(1)
+            return None, found.end()
         return found.group(1), found.end()
-

@@ -21,8 +21,12 @@ DATE_LIKE = (
     r"|\d{4}-\d{1,2}-\d{1,2})"
 )
 
-_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s(?P<month>[A-Za-z]+)\.?,?\s(?P<year>\d{4})")
-_MONTH_FIRST = re.compile(r"(?P<month>[A-Za-z]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})")
+_DAY_FIRST = re.compile(
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s(?P<month>[A-Za-z]+)\.?,?\s(?P<year>\d{4})"
+)
+_MONTH_FIRST = re.compile(
+    r"(?P<month>[A-Za-z]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})"
+)
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 
@@ -90,4 +94,3 @@ class DateReader:
         value = dt.date(year, month, day)
         standard = self._standard.fullmatch(text) is not None
         return DateReading(value, standard, None, f"{day} {month_name} {year}")
-

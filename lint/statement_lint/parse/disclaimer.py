@@ -92,9 +92,7 @@ class DisclaimerFinder:
             canonical_gap = canonical_words[previous.a + previous.size : block.a]
             doc_start, doc_end = previous.b + previous.size, block.b
             if canonical_gap or doc_end > doc_start:
-                differences.append(
-                    _difference(canonical_gap, words, doc_start, doc_end, blocks)
-                )
+                differences.append(_difference(canonical_gap, words, doc_start, doc_end, blocks))
             previous = block
         return DisclaimerMatch(
             text, blocks[0].b, blocks[-1].b + blocks[-1].size - 1, differences, matched

@@ -51,7 +51,12 @@ class HeaderScanner:
                 continue
             self._add_words(text, position, candidate.start(), newlines, units)
             units.append(
-                Unit(candidate.start(), candidate.end(), kind, bisect_right(newlines, candidate.start()))
+                Unit(
+                    candidate.start(),
+                    candidate.end(),
+                    kind,
+                    bisect_right(newlines, candidate.start()),
+                )
             )
             position = candidate.end()
         self._add_words(text, position, len(text), newlines, units)
@@ -98,6 +103,7 @@ def header_units(units: list[Unit], disclaimer: tuple[int, int] | None) -> list[
         first, last = disclaimer
         inside = [i for i in range(first, last + 1) if units[i].kind]
         near = sorted(run(first - 1, -1)) + inside + run(last + 1, 1)
+
     # The tokens that open or close the document (`FSC.DEL/301/23 11 October 2023 OSCE+ ...`
     # on one line, disclaimer or not).
     def is_token(index: int) -> bool:

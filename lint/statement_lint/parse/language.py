@@ -31,7 +31,9 @@ class MarkerReader:
         names = sorted(self._canonical, key=len, reverse=True)
         known = "|".join(re.escape(name) for name in names)
         caps = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]{4,})"
-        self._token = re.compile(rf"(?i:(?P<only>only)|(?P<original>original\s?:)|(?P<lang>{known}|{caps}))")
+        self._token = re.compile(
+            rf"(?i:(?P<only>only)|(?P<original>original\s?:)|(?P<lang>{known}|{caps}))"
+        )
         token = rf"(?i:only|original\s?:|{known}|{caps})"
         self.pattern = rf"{token}(?:\s{token}){{0,3}}"
 
@@ -50,9 +52,7 @@ class MarkerReader:
 
         identities = [self._canonical[word.upper()] for word in languages]
         if "only" in kinds and "original" in kinds:
-            return MarkerReading(
-                "malformed", "it says both 'only' and 'Original:'", None, None
-            )
+            return MarkerReading("malformed", "it says both 'only' and 'Original:'", None, None)
         if kinds == ["lang", "original", "lang"] and identities[0] == identities[1]:
             return MarkerReading(
                 "translation",

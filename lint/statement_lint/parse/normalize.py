@@ -4,7 +4,8 @@ PDF-extracted statements come with trailing spaces, blank lines between wrapped 
 hyphenated at line ends and curly quotes. The parser works on a normalised copy in which
 - every whitespace run is one space, or one newline if it held a line break;
 - a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`);
-- soft hyphens are dropped; curly quotes, non-breaking spaces and dashes become ASCII.
+- soft hyphens, and Markdown's backslash before a marker (`\\*`), are dropped;
+- curly quotes, non-breaking spaces and dashes become ASCII.
 A piecewise map takes every normalised offset back to the original text, so that diagnostics
 point at the document as the user sees it.
 """
@@ -39,9 +40,9 @@ _PLAIN = str.maketrans(
     }
 )
 
-# Runs to rewrite: a hyphen that ends a line inside a word, a soft hyphen, and whitespace that
-# is not already a single space.
-_REWRITE = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|\u00ad|\s{2,}|[^\S ]")
+# Runs to rewrite: a hyphen that ends a line inside a word, a soft hyphen, a backslash that
+# escapes `*` in Markdown, and whitespace that is not already a single space.
+_REWRITE = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|\u00ad|\\(?=\*)|\s{2,}|[^\S ]")
 
 
 class NormalText:
@@ -63,7 +64,7 @@ class NormalText:
             if run[0] == "-":
                 # `Bosnia-\nHerzegovina`: a real hyphen that happens to end a line stays.
                 replacement = "" if plain[end].islower() else "-\n"
-            elif run == "\u00ad":
+            elif run in ("\u00ad", "\\"):
                 replacement = ""
             else:
                 replacement = "\n" if "\n" in run else " "

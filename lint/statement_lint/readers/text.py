@@ -44,8 +44,12 @@ def read_path(path: str, display_path: str | None = None) -> Document:
     try:
         size = os.path.getsize(path)
         if size > MAX_TEXT_BYTES:
-            return Document(shown, None, f"file is {_megabytes(size)}, over the "
-                            f"{_megabytes(MAX_TEXT_BYTES)} limit for a text statement")
+            return Document(
+                shown,
+                None,
+                f"is {_megabytes(size)}, over the "
+                f"{_megabytes(MAX_TEXT_BYTES)} limit for a text statement",
+            )
         with open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except IsADirectoryError:
@@ -58,8 +62,9 @@ def read_path(path: str, display_path: str | None = None) -> Document:
 
 def read_bytes(data: bytes, path: str) -> Document:
     if len(data) > MAX_TEXT_BYTES:
-        return Document(path, None, f"input is over the {_megabytes(MAX_TEXT_BYTES)} limit "
-                        "for a text statement")
+        return Document(
+            path, None, f"is over the {_megabytes(MAX_TEXT_BYTES)} limit for a text statement"
+        )
     try:
         text = decode(data)
     except ValueError as error:
@@ -82,8 +87,10 @@ def decode(data: bytes) -> str:
         if data.startswith(magic):
             raise ValueError(f"is binary: it looks like {kind}, not text")
     if b"\x00" in data[:65536]:
-        raise ValueError("is binary: it contains NUL bytes (a UTF-16 file without byte-order "
-                         "mark, or not text at all); re-save it as UTF-8")
+        raise ValueError(
+            "is binary: it contains NUL bytes (a UTF-16 file without byte-order "
+            "mark, or not text at all); re-save it as UTF-8"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -8,6 +8,7 @@ from statement_lint.report.style import CYAN, DIM, paint, severity_style
 from statement_lint.rules import rules_by_code
 
 # Long PDF-extracted lines (a whole document on one line) are cut around the span.
+_WIDTH = 120
 _CONTEXT = 60
 
 
@@ -31,8 +32,10 @@ def _excerpt(line: str, diagnostic, color: bool) -> str:
     start = diagnostic.column - 1
     end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
     end = max(end, start + 1)
-    left = max(0, start - _CONTEXT)
-    right = min(len(line), end + _CONTEXT)
+    left, right = 0, len(line)
+    if len(line) > _WIDTH:
+        left = max(0, start - _CONTEXT)
+        right = min(len(line), end + _CONTEXT)
     prefix = "..." if left else ""
     suffix = "..." if right < len(line) else ""
     shown = prefix + line[left:right].rstrip() + suffix
@@ -40,7 +43,4 @@ def _excerpt(line: str, diagnostic, color: bool) -> str:
     width = min(end, right) - start
     gutter = f"{diagnostic.line} | "
     carets = paint("^" * max(width, 1), severity_style(diagnostic.severity), color)
-    return (
-        f"  {paint(gutter, DIM, color)}{shown}\n"
-        f"  {' ' * (len(gutter) + caret_at)}{carets}\n"
-    )
+    return f"  {paint(gutter, DIM, color)}{shown}\n  {' ' * (len(gutter) + caret_at)}{carets}\n"

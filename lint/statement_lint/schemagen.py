@@ -1,0 +1,52 @@
+"""Writes the JSON Schemas in `schemas/` from the pydantic models they describe.
+
+    python -m statement_lint.schemagen [DIRECTORY]
+
+The schemas ship with the package for editors and other tools; a test fails when a committed
+schema no longer matches its model.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schemas() -> dict[str, dict]:
+    from statement_lint.reference import Gazetteer, Profile
+    from statement_lint.report.json import Report
+
+    models: dict[str, tuple[type[BaseModel], str]] = {
+        "gazetteer.schema.json": (Gazetteer, "statement-lint gazetteer"),
+        "profile.schema.json": (Profile, "statement-lint profile"),
+        "report.schema.json": (Report, "statement-lint report"),
+    }
+    generated = {}
+    for filename, (model, title) in models.items():
+        mode = "serialization" if model is Report else "validation"
+        schema = model.model_json_schema(by_alias=True, mode=mode)
+        generated[filename] = {"$schema": SCHEMA_DIALECT, **schema, "title": title}
+    return generated
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    directory = Path(arguments[0] if arguments else "schemas")
+    directory.mkdir(parents=True, exist_ok=True)
+    for filename, schema in schemas().items():
+        (directory / filename).write_text(render(schema), encoding="utf-8")
+        print(f"wrote {directory / filename}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The parser on each layout: what it finds and where."""
+
+from pathlib import Path
+
+import pytest
+
+from statement_lint.parse import default_parser
+from statement_lint.parse.normalize import NormalText
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def parse(name):
+    return default_parser().parse((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def at(part):
+    return (part.span.line, part.span.column)
+
+
+# (fixture, symbol, its position, date, its position, marker position, disclaimer lines)
+HEADERS = [
+    ("layouts/top.txt", "PC.DEL/1544/23", (1, 1), "16 November 2023", (2, 1), (3, 1), (4, 7)),
+    (
+        "layouts/bottom.txt",
+        "PC.DEL/80/21/Rev.1",
+        (41, 1),
+        "22 February 2021",
+        (43, 1),
+        (47, 1),
+        (49, 55),
+    ),
+    ("layouts/middle.txt", "PC.DEL/1010/21", (6, 1), "8 July 2021", (7, 1), (8, 1), (9, 12)),
+    ("layouts/flat.txt", "FSC.DEL/301/23", (1, 79), "11 October 2023", (1, 167), (1, 327), (1, 1)),
+    ("layouts/split.txt", "PC.DEL/755/22", (1, 1), "3 June 2022", (1, 166), (3, 139), (1, 3)),
+]
+
+
+@pytest.mark.parametrize("header", HEADERS, ids=[h[0] for h in HEADERS])
+def test_header_in_each_layout(header):
+    name, symbol, symbol_at, date, date_at, marker_at, disclaimer_lines = header
+    statement = parse(name)
+    assert [(s.text, at(s)) for s in statement.symbols] == [(symbol, symbol_at)]
+    assert [(d.text, at(d)) for d in statement.dates] == [(date, date_at)]
+    assert [at(m) for m in statement.language_markers] == [marker_at]
+    disclaimer = statement.disclaimer
+    assert (disclaimer.span.line, disclaimer.span.end_line) == disclaimer_lines
+    assert disclaimer.differences == []
+
+
+def test_restricted_distribution_marker():
+    assert at_span(parse("layouts/flat.txt").restricted) == (1, 321)
+    assert parse("layouts/top.txt").restricted is None
+
+
+def at_span(span):
+    return (span.line, span.column)
+
+
+def test_alignment_slots_and_markers():
+    statement = parse("layouts/middle.txt")
+    countries = [(c.written, c.country_id, c.marker, c.slot) for c in statement.alignment.countries]
+    assert countries == [
+        ("NORTH MACEDONIA", "MK", "*", "candidate"),
+        ("MONTENEGRO", "ME", "*", "candidate"),
+        ("ALBANIA", "AL", "*", "candidate"),
+        ("BOSNIA and HERZEGOVINA", "BA", None, "sap-potential-candidate"),
+        ("ICELAND", "IS", None, "efta-eea"),
+        ("LIECHTENSTEIN", "LI", None, "efta-eea"),
+        ("NORWAY", "NO", None, "efta-eea"),
+        ("UKRAINE", "UA", None, "as-well-as"),
+        ("the REPUBLIC OF MOLDOVA", "MD", None, "as-well-as"),
+        ("GEORGIA", "GE", None, "as-well-as"),
+    ]
+    [footnote] = statement.footnotes
+    assert footnote.marker == "*"
+    assert [c.written for c in footnote.countries] == ["North Macedonia", "Montenegro", "Albania"]
+    assert statement.alignment.closing == "align themselves with this statement."
+
+
+def test_alignment_across_blank_lines_between_wrapped_lines():
+    statement = parse("statements/pc-del-80-21-rev1.txt")
+    countries = [(c.written, c.marker, c.span.line) for c in statement.alignment.countries]
+    assert countries[:4] == [
+        ("REPUBLIC of NORTH MACEDONIA", "*", 63),
+        ("MONTENEGRO", "*", 63),
+        ("SERBIA", "*", 63),
+        ("ALBANIA", None, 65),
+    ]
+    assert [c.written for c in statement.footnotes[0].countries] == [
+        "Republic of North Macedonia",
+        "Montenegro",
+        "Serbia",
+        "Albania",
+    ]
+
+
+def test_list_variants():
+    text = (
+        "The Candidate Countries *NORTH MACEDONIA, MONTENEGRO *, ALBANIA2, and BOSNIA and "
+        "HERZEGOVINA, as well as KOSOVO*[1] and the Republic of Moldova align with this statement."
+    )
+    statement = default_parser().parse(text)
+    countries = [(c.written, c.country_id, c.marker) for c in statement.alignment.countries]
+    assert countries == [
+        ("NORTH MACEDONIA", "MK", "*"),
+        ("MONTENEGRO", "ME", "*"),
+        ("ALBANIA2", None, None),
+        ("BOSNIA and HERZEGOVINA", "BA", None),
+        ("KOSOVO", "XK", None),
+        ("the Republic of Moldova", "MD", None),
+    ]
+
+
+def test_joint_statement_has_no_alignment_paragraph():
+    statement = parse("statements/pc-del-755-22-split.txt")
+    assert statement.alignment is None
+    assert statement.footnotes == []
+
+
+def test_citations_in_the_body_are_not_the_header():
+    statement = parse("layouts/top.txt")  # cites SEC.GAL/142/23 OSCE+, PC.DEL/1300/22 and dates
+    assert [s.text for s in statement.symbols] == ["PC.DEL/1544/23"]
+    assert [d.text for d in statement.dates] == ["16 November 2023"]
+    assert statement.restricted is None
+
+
+def test_disclaimer_difference_names_the_words():
+    text = (FIXTURES / "layouts/top.txt").read_text(encoding="utf-8")
+    text = text.replace("bears no responsibility", "bears responsibility").replace(
+        "is\nwithout prejudice", "is\nwithout any prejudice"
+    )
+    differences = default_parser().parse(text).disclaimer.differences
+    assert [(d.kind, d.expected, d.found, d.span.line) for d in differences] == [
+        ("missing", "no", "", 4),
+        ("added", "", "any", 6),
+    ]
+
+
+def test_normal_text_maps_back_to_the_original():
+    original = "Ab  cd \n\n docu-\n  ment \u2019x\u2019"
+    normal = NormalText(original)
+    assert normal.text == "Ab cd\ndocument 'x'"
+    start = normal.text.index("document")
+    span = normal.span(start, start + len("document"))
+    assert original[span.start : span.end] == "docu-\n  ment"
+    assert (span.line, span.column, span.end_line, span.end_column) == (3, 2, 4, 7)
+    cd = normal.text.index("cd")
+    assert normal.span(cd, cd + 2).column == 5
+
+
+def test_real_hyphen_at_line_end_is_kept():
+    assert NormalText("Bosnia-\nHerzegovina").text == "Bosnia-\nHerzegovina"

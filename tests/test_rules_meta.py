@@ -1,0 +1,70 @@
+"""Every rule is documented, has cases that fail and pass it, and is in the README table."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import load_cases
+from statement_lint.cli import rule_table
+from statement_lint.rules import CODE_PATTERN, DOC_SECTIONS, all_rules
+
+RULES = all_rules()
+CASES = load_cases()
+README = Path(__file__).parent.parent / "README.md"
+
+CONTRACT = {
+    "DOC001": "unreadable-document",
+    "DOC002": "empty-document",
+    "REF001": "missing-reference",
+    "REF002": "malformed-reference",
+    "REF003": "reference-year-mismatch",
+    "REF004": "conflicting-references",
+    "DAT001": "missing-date",
+    "DAT002": "invalid-date",
+    "DAT003": "nonstandard-date-format",
+    "LNG001": "missing-language-marker",
+    "LNG002": "malformed-language-marker",
+    "LNG003": "contradictory-language-marker",
+    "DSC001": "missing-disclaimer",
+    "DSC002": "altered-disclaimer",
+    "ALN001": "marked-country-missing-from-footnote",
+    "ALN002": "footnote-country-not-marked",
+    "ALN003": "footnote-country-not-aligned",
+    "ALN004": "missing-footnote",
+    "ALN005": "country-name-mismatch",
+    "ALN006": "outdated-country-name",
+    "ALN007": "duplicate-country",
+}
+
+
+def test_codes_are_the_public_contract():
+    # Codes are never renumbered: each keeps its name.
+    assert {r.code: r.name for r in RULES} == CONTRACT
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_documented(rule):
+    assert CODE_PATTERN.match(rule.code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert rule.summary.endswith("."), "the docstring opens with a one-sentence summary"
+    for title in DOC_SECTIONS:
+        assert rule.section(title), f"{rule.code} lacks a '## {title}' section"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_failing_and_passing_cases(rule):
+    own = [case for case in CASES if case.rule == rule.code]
+    failing = [c for c in own if any(e.startswith(rule.code + ":") for e in c.expect)]
+    passing = [c for c in own if not any(e.startswith(rule.code + ":") for e in c.expect)]
+    assert failing, f"{rule.code} has no failing case in tests/cases"
+    assert passing, f"{rule.code} has no passing case in tests/cases"
+
+
+def test_readme_rule_table_is_generated_from_the_docstrings():
+    readme = README.read_text(encoding="utf-8")
+    table = readme.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert table == rule_table(RULES), (
+        "README rule table is stale: regenerate it with "
+        "'statement-lint rule --all --output-format markdown'"
+    )

@@ -1,0 +1,72 @@
+"""The shipped schemas match their models, and the shipped data and real output validate."""
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from statement_lint.cli import main
+from statement_lint.schemagen import render, schemas
+
+ROOT = Path(__file__).parent.parent
+SCHEMAS = ROOT / "schemas"
+DATA = ROOT / "lint" / "statement_lint" / "data"
+
+
+@pytest.mark.parametrize("filename", sorted(schemas()))
+def test_committed_schema_matches_its_model(filename):
+    committed = (SCHEMAS / filename).read_text(encoding="utf-8")
+    assert committed == render(schemas()[filename]), (
+        f"schemas/{filename} drifted from its model: run 'python -m statement_lint.schemagen'"
+    )
+
+
+def _validator(filename):
+    schema = json.loads((SCHEMAS / filename).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize(
+    ("data", "schema"),
+    [("gazetteer.json", "gazetteer.schema.json"), ("profiles/osce.json", "profile.schema.json")],
+)
+def test_shipped_data_validates(data, schema):
+    document = json.loads((DATA / data).read_text(encoding="utf-8"))
+    errors = list(_validator(schema).iter_errors(document))
+    assert errors == []
+
+
+def test_gazetteer_has_every_participating_state_once():
+    gazetteer = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    states = [c for c in gazetteer["countries"] if c["role"] == "participating-state"]
+    assert len(states) == 57
+    names = [a["name"].lower() for c in gazetteer["countries"] for a in c["aliases"]]
+    assert len(names) == len(set(names)), "an alias names two countries"
+
+
+def test_a_broken_gazetteer_is_rejected_by_the_schema():
+    broken = {
+        "schema_version": 1,
+        "countries": [{"id": "al", "name": "Albania", "role": "x", "aliases": []}],
+    }
+    assert list(_validator("gazetteer.schema.json").iter_errors(broken))
+
+
+def test_json_report_validates(tmp_path, capsys):
+    statement = ROOT / "tests" / "fixtures" / "statements" / "pc-del-1544-22-slips.txt"
+    (tmp_path / "a.txt").write_bytes(statement.read_bytes())
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01")
+    assert main(["--output-format", "json", str(tmp_path)], stdin=io.StringIO()) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert list(_validator("report.schema.json").iter_errors(report)) == []
+    assert report["summary"] == {"files": 2, "errors": 5, "warnings": 0}
+    assert [d["code"] for d in report["diagnostics"]] == [
+        "REF002",
+        "DAT003",
+        "LNG002",
+        "DSC002",
+        "DOC001",
+    ]
