@@ -1,6 +1,7 @@
 """Reading files: encodings, line ends, binary and unreadable input."""
 
 import builtins
+import os
 import codecs
 
 import pytest
@@ -63,3 +64,26 @@ def test_io_error_is_reported_not_raised(tmp_path, monkeypatch):
 
 def test_directory_is_reported(tmp_path):
     assert read_path(str(tmp_path)).error == "is a directory, not a file"
+
+
+def test_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    from statement_lint.discover import discover
+
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("x", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def listdir(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(discover([str(tmp_path)]))
+    assert found == [str(tmp_path / "closed"), str(tmp_path / "open" / "a.txt")]
+    monkeypatch.setattr(os, "listdir", listdir)
+    assert read_path(found[0]).error == "is a folder that cannot be read: permission denied"

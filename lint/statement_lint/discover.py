@@ -45,7 +45,12 @@ def discover(paths: list[str]) -> Iterator[str]:
 
 
 def _walk(root: str) -> Iterator[str]:
-    for directory, subdirectories, files in os.walk(root, onerror=None):
+    # A folder that cannot be listed is passed on like a file, so that the reader reports it
+    # instead of the walk skipping it silently.
+    unlisted: list[str] = []
+    for directory, subdirectories, files in os.walk(
+        root, onerror=lambda e: unlisted.append(e.filename)
+    ):
         subdirectories[:] = sorted(
             d for d in subdirectories if not d.startswith(".") and d not in SKIPPED_FOLDERS
         )
@@ -57,6 +62,7 @@ def _walk(root: str) -> Iterator[str]:
                 and lowered.rsplit(".", 1)[0] not in NOT_STATEMENTS
             ):
                 yield os.path.join(directory, name)
+    yield from unlisted
 
 
 def display_path(path: str) -> str:

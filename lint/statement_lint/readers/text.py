@@ -53,10 +53,13 @@ def read_path(path: str, display_path: str | None = None) -> Document:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except IsADirectoryError:
+        try:
+            os.listdir(path)
+        except OSError as error:
+            return Document(shown, None, f"is a folder that cannot be read: {_reason(error)}")
         return Document(shown, None, "is a directory, not a file")
     except OSError as error:
-        reason = error.strerror or str(error)
-        return Document(shown, None, f"cannot be read: {reason.lower()}")
+        return Document(shown, None, f"cannot be read: {_reason(error)}")
     return read_bytes(data, shown)
 
 
@@ -99,6 +102,10 @@ def decode(data: bytes) -> str:
             f"is not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
             "re-save it as UTF-8"
         ) from None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
 
 
 def _megabytes(size: int) -> str:
