@@ -1,8 +1,8 @@
 """Reading files: encodings, line ends, binary and unreadable input."""
 
 import builtins
-import os
 import codecs
+import os
 
 import pytest
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from functools import cache
 
 from statement_lint.model import (
@@ -124,39 +125,13 @@ class Parser:
             span = normal.span(unit.start, unit.end)
             if unit.kind == "symbol":
                 check = check_symbol(token, self.profile.symbol)
-                symbols.append(
-                    SymbolToken(
-                        text=token,
-                        span=span,
-                        problems=check.problems,
-                        year=check.year,
-                        corrected=check.corrected,
-                    )
-                )
+                symbols.append(SymbolToken(text=token, span=span, **asdict(check)))
             elif unit.kind == "date":
                 reading = self._dates.read(token)
-                dates.append(
-                    DateToken(
-                        text=token,
-                        span=span,
-                        value=reading.value,
-                        standard=reading.standard,
-                        problem=reading.problem,
-                        standard_form=reading.standard_form,
-                    )
-                )
+                dates.append(DateToken(text=token, span=span, **asdict(reading)))
             elif unit.kind == "marker":
                 reading = self._markers.read(token)
-                markers.append(
-                    LanguageMarker(
-                        text=token,
-                        span=span,
-                        form=reading.form,
-                        contradiction=reading.contradiction,
-                        problem=reading.problem,
-                        suggestion=reading.suggestion,
-                    )
-                )
+                markers.append(LanguageMarker(text=token, span=span, **asdict(reading)))
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted

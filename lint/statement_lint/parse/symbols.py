@@ -36,33 +36,15 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
     if shape is None:
         return SymbolCheck(["it does not have the shape BODY.TYPE/NUMBER/YY"], None, None)
     problems: list[str] = []
-    certain = True
-
-    body = shape["body"]
-    if body.upper() in conventions.bodies:
-        if body != body.upper():
-            problems.append(f"the body is written in capitals ({body.upper()})")
-        body = body.upper()
-    else:
-        problems.append(f"unknown body '{body}' (known: {', '.join(conventions.bodies)})")
-        certain = False
-
+    body, body_known = _capitalised(shape["body"], "body", conventions.bodies, problems)
     session = shape["session"] or ""
     if session and body not in conventions.numbered_bodies:
         problems.append(f"the body {body} carries no session number")
-        certain = False
-
+        body_known = False
     if shape["sep"] != ".":
         problems.append("a full stop separates body and type")
-
-    kind = shape["type"]
-    if kind.upper() in conventions.types:
-        if kind != kind.upper():
-            problems.append(f"the type is written in capitals ({kind.upper()})")
-        kind = kind.upper()
-    else:
-        problems.append(f"unknown type '{kind}' (known: {', '.join(conventions.types)})")
-        certain = False
+    kind, kind_known = _capitalised(shape["type"], "type", conventions.types, problems)
+    certain = body_known and kind_known
 
     parts = shape["rest"].split("/")
     number = parts.pop(0)
@@ -119,6 +101,16 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
             pieces.append(year_text)
         corrected = "/".join(pieces + suffixes) + shape["star"]
     return SymbolCheck(problems, corrected, year)
+
+
+def _capitalised(word: str, what: str, known: list[str], problems: list[str]) -> tuple[str, bool]:
+    """The word in capitals, and whether it is a known one; notes what is wrong with it."""
+    if word.upper() not in known:
+        problems.append(f"unknown {what} '{word}' (known: {', '.join(known)})")
+        return word, False
+    if word != word.upper():
+        problems.append(f"the {what} is written in capitals ({word.upper()})")
+    return word.upper(), True
 
 
 def _full_year(two_digits: int) -> int:
