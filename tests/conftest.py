@@ -17,6 +17,14 @@ class Case:
     expect: list[str]
     spec: dict
 
+    @property
+    def filename(self) -> str:
+        return self.spec.get("filename", "statement.txt")
+
+    @property
+    def arguments(self) -> list[str]:
+        return self.spec.get("arguments", [])
+
     def content(self) -> bytes:
         spec = self.spec
         if "content_hex" in spec:
@@ -29,7 +37,7 @@ class Case:
                 assert old in text, f"{self.source}: {old!r} is not in {spec['fixture']}"
                 text = text.replace(old, new, 1)
             for pattern, replacement in spec.get("sub", []):
-                text, count = re.subn(pattern, replacement, text, count=1, flags=re.S)
+                text, count = re.subn(pattern, replacement, text, count=1, flags=re.S | re.M)
                 assert count, f"{self.source}: {pattern!r} matches nothing in {spec['fixture']}"
         text = text.replace("\n", spec.get("newline", "\n"))
         return text.encode(spec.get("encoding", "utf-8"))

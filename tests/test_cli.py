@@ -133,7 +133,7 @@ def test_unknown_selector_is_a_usage_error(workdir, capsys):
     assert main(["--select", "ALN02"]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "statement-lint: error: --select ALN02: no rule code starts with 'ALN02'; "
+        "statement-lint: error: --select ALN02: 'ALN02' matches no rule code; "
         "did you mean ALN002?\n"
     )
     assert main(["--ignore", "XYZ123"]) == 2
@@ -212,7 +212,7 @@ def test_rule_command(capsys):
     assert "## Failing example" in out
     assert main(["rule", "--all", "--output-format", "json"]) == 0
     entries = json.loads(capsys.readouterr().out)
-    assert len(entries) == 21 and entries[0]["code"] == "ALN001"
+    assert len(entries) == 23 and entries[0]["code"] == "ALN001"
     assert main(["rule", "ALN02"]) == 2
     assert "no rule ALN02; did you mean ALN002?" in capsys.readouterr().err
     assert main(["rule"]) == 2

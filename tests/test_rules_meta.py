@@ -35,6 +35,8 @@ CONTRACT = {
     "ALN005": "country-name-mismatch",
     "ALN006": "outdated-country-name",
     "ALN007": "duplicate-country",
+    "SUP001": "unused-suppression",
+    "SUP002": "invalid-suppression",
 }
 
 

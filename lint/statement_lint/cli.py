@@ -11,19 +11,22 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from statement_lint import __version__
+from statement_lint.baseline import Baseline, BaselineError
+from statement_lint.configfile import ConfigError, ConfigResolver
 from statement_lint.discover import discover
-from statement_lint.engine import Linter, SelectionError, Settings
+from statement_lint.engine import Linter
 from statement_lint.model import Diagnostic, Severity
-from statement_lint.readers import read_bytes
+from statement_lint.reference import ProfileError
 from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter
 from statement_lint.rules import Rule, all_rules, rules_by_code
+from statement_lint.settings import FAIL_ON_CHOICES, validate_selector
 from statement_lint.similarity import closest
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 
 
 class UsageError(Exception):
-    """A mistake in how the command was called: reported in one line, exit 2."""
+    """A mistake in how the command was called, or in a config: reported, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,8 +39,9 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="statement-lint",
         description="Check OSCE delegation statements: document symbol, date, language marker, "
         "disclaimer and alignment footnote.",
-        epilog="Other commands: 'statement-lint rule CODE' and 'statement-lint rule --all' print "
-        "the rules' documentation. Exit status: 0 clean, 1 violations, 2 usage or internal error.",
+        epilog="Other commands: 'statement-lint rule CODE' or 'rule --all' prints the rules' "
+        "documentation; 'statement-lint config --show [FILE]' the settings for a file. "
+        "Exit status: 0 clean, 1 violations, 2 usage, config or internal error.",
     )
     parser.add_argument(
         "paths",
@@ -45,53 +49,55 @@ def _lint_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to lint (default: .); - reads standard input",
     )
-    parser.add_argument(
-        "--select",
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="comma-separated rule codes or prefixes to enable (default: all)",
+    rules = parser.add_argument_group("rule selection")
+    rules.add_argument(
+        "--select", action="append", default=[], metavar="CODES",
+        help="comma-separated rule codes or prefixes to enable, instead of the config's select",
+    )  # fmt: skip
+    rules.add_argument(
+        "--extend-select", action="append", default=[], metavar="CODES",
+        help="codes or prefixes to enable in addition",
+    )  # fmt: skip
+    rules.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES",
+        help="codes or prefixes to disable, in addition to the config's ignore",
+    )  # fmt: skip
+    rules.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, help="the lowest severity that makes the run fail"
     )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        default=[],
-        metavar="CODES",
-        help="comma-separated rule codes or prefixes to disable",
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="FILE", help="use this config file for every file")
+    config.add_argument("--isolated", action="store_true", help="ignore all config files")
+    config.add_argument(
+        "--force-exclude", action="store_true",
+        help="apply exclude to paths named on the command line too (as pre-commit needs)",
+    )  # fmt: skip
+    baseline = parser.add_argument_group("baseline")
+    baseline.add_argument("--baseline", metavar="FILE", help="hide the violations recorded in FILE")
+    baseline.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current violations in FILE, exit 0"
     )
-    parser.add_argument(
-        "--output-format", choices=FORMATS, default="concise", help="how diagnostics are printed"
-    )
-    parser.add_argument(
+    baseline.add_argument(
+        "--baseline-prune", action="store_true",
+        help="with --baseline: remove the entries that no longer match from FILE",
+    )  # fmt: skip
+    output = parser.add_argument_group("output")
+    output.add_argument("--output-format", choices=FORMATS, help="how diagnostics are printed")
+    output.add_argument(
         "--output-file", metavar="FILE", help="write diagnostics to FILE instead of standard output"
     )
-    parser.add_argument("--stdin-filename", metavar="NAME", help="the path to report for -")
-    parser.add_argument(
+    output.add_argument("--stdin-filename", metavar="NAME", help="the path to report for -")
+    output.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when violations are found"
     )
-    parser.add_argument(
+    output.add_argument(
         "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
     )
-    parser.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
+    output.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
         help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
-    )
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
-    return parser
-
-
-def _rule_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="statement-lint rule", description="Print the documentation of rules.")
-    parser.add_argument("code", nargs="?", metavar="CODE", help="the rule code, e.g. ALN002")
-    parser.add_argument("--all", action="store_true", help="every rule")
-    parser.add_argument(
-        "--output-format",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help="markdown: a table of the rules (as in the README)",
-    )
     return parser
 
 
@@ -101,8 +107,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     try:
         if arguments[:1] == ["rule"]:
             return _rule_command(arguments[1:])
+        if arguments[:1] == ["config"]:
+            return _config_command(arguments[1:])
         return _lint_command(arguments, stdin or sys.stdin)
-    except UsageError as error:
+    except (UsageError, ConfigError, ProfileError, BaselineError) as error:
         print(f"statement-lint: error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     except SystemExit as leaving:  # --help and --version
@@ -124,61 +132,105 @@ def run() -> None:
     sys.exit(main())
 
 
-def _codes(values: list[str]) -> tuple[str, ...]:
-    return tuple(
+def _codes(values: list[str], option: str) -> tuple[str, ...]:
+    codes = tuple(
         code.strip().upper() for value in values for code in value.split(",") if code.strip()
     )
+    for code in codes:
+        problem = validate_selector(code)
+        if problem:
+            raise UsageError(f"--{option} {code}: {problem}")
+    return codes
+
+
+def _overrides(options: argparse.Namespace) -> dict[str, object]:
+    overrides: dict[str, object] = {}
+    if options.select:
+        overrides["select"] = _codes(options.select, "select")
+    if options.extend_select:
+        overrides["extend_select"] = _codes(options.extend_select, "extend-select")
+    if options.ignore:
+        overrides["ignore"] = _codes(options.ignore, "ignore")
+    if options.fail_on:
+        overrides["fail_on"] = options.fail_on
+    if options.output_format:
+        overrides["output_format"] = options.output_format
+    return overrides
 
 
 def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     options = _lint_parser().parse_args(arguments)
-    try:
-        linter = Linter(
-            Settings(select=_codes(options.select) or ("ALL",), ignore=_codes(options.ignore))
-        )
-    except SelectionError as error:
-        raise UsageError(str(error)) from None
+    if options.baseline_prune and not options.baseline:
+        raise UsageError("--baseline-prune needs --baseline FILE")
+    resolver = ConfigResolver(options.config, options.isolated, _overrides(options))
+    run_settings = resolver.for_directory(".")
+    linter = Linter(resolver=resolver)
 
     paths = options.paths or ["."]
-    keep_sources = options.output_format == "full"
+    keep_sources = run_settings.output_format == "full"
     sources: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
-    files = 0
+    linted: set[str] = set()
+    documents = []
     if "-" in paths:
-        display = options.stdin_filename or "-"
-        document = read_bytes(stdin.buffer.read(), display)
-        diagnostics.extend(linter.lint_document(document))
-        if keep_sources and document.text is not None:
-            sources[display] = document.text
-        files += 1
-    for found in linter.lint_files(
-        discover([p for p in paths if p != "-"]), sources if keep_sources else None
-    ):
+        documents.append(linter.lint_stdin(stdin.buffer.read(), options.stdin_filename))
+    files = discover([p for p in paths if p != "-"], linter.settings_for, options.force_exclude)
+    documents.extend(linter.lint_path(path) for path in files)
+    for document, found in documents:
         diagnostics.extend(found)
-        files += 1
+        linted.add(document.path)
+        if keep_sources and document.text is not None:
+            sources[document.path] = document.text
+    diagnostics.extend(linter.unused_per_file_ignores())
     diagnostics.sort(key=Diagnostic.sort_key)
-    summary = RunSummary.of(diagnostics, files)
 
-    write = formatter(options.output_format)
+    if options.write_baseline:
+        Baseline.of(options.write_baseline, diagnostics).write()
+        if not options.quiet:
+            print(
+                f"Wrote {len(diagnostics)} violations to the baseline {options.write_baseline}.",
+                file=sys.stderr,
+            )
+        return EXIT_CLEAN
+
+    notes = []
+    if options.baseline:
+        baseline = Baseline.load(options.baseline)
+        result = baseline.apply(diagnostics, linted)
+        diagnostics = result.kept
+        if result.hidden:
+            notes.append(f"{result.hidden} hidden by the baseline {options.baseline}.")
+        if result.stale and options.baseline_prune:
+            baseline.pruned(result.stale, [*diagnostics]).write()
+            notes.append(f"Pruned {len(result.stale)} stale entries from {options.baseline}.")
+        elif result.stale:
+            notes.append(
+                f"{len(result.stale)} baseline entries no longer match: "
+                "--baseline-prune removes them."
+            )
+
+    summary = RunSummary.of(diagnostics, len(documents))
+    write = formatter(run_settings.output_format)
     if options.output_file:
         try:
             with open(options.output_file, "w", encoding="utf-8", newline="\n") as stream:
                 write(ReportInput(diagnostics, summary, options.color == "always", sources), stream)
         except OSError as error:
-            raise UsageError(
-                f"--output-file {options.output_file}: {error.strerror or error}"
-            ) from None
+            reason = error.strerror or str(error)
+            raise UsageError(f"--output-file {options.output_file}: {reason}") from None
     else:
         color = _use_color(options.color, sys.stdout)
         write(ReportInput(diagnostics, summary, color, sources), sys.stdout)
         sys.stdout.flush()
     if not options.quiet:
-        print(summary.sentence(), file=sys.stderr)
+        print(" ".join([summary.sentence(), *notes]), file=sys.stderr)
 
     if options.exit_zero:
         return EXIT_CLEAN
-    failed = any(d.severity is Severity.ERROR for d in diagnostics)
-    return EXIT_VIOLATIONS if failed else EXIT_CLEAN
+    failing = {Severity.ERROR} | (
+        {Severity.WARNING} if run_settings.fail_on == "warning" else set()
+    )
+    return EXIT_VIOLATIONS if any(d.severity in failing for d in diagnostics) else EXIT_CLEAN
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -189,6 +241,17 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _rule_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="statement-lint rule", description="Print the documentation of rules.")
+    parser.add_argument("code", nargs="?", metavar="CODE", help="the rule code, e.g. ALN002")
+    parser.add_argument("--all", action="store_true", help="every rule")
+    parser.add_argument(
+        "--output-format", choices=("text", "json", "markdown"), default="text",
+        help="markdown: a table of the rules (as in the README)",
+    )  # fmt: skip
+    return parser
 
 
 def _rule_command(arguments: list[str]) -> int:
@@ -231,3 +294,36 @@ def rule_table(rules: Sequence[Rule]) -> str:
     rows = ["| code | name | severity | what it reports |", "|---|---|---|---|"]
     rows += [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in rules]
     return "\n".join(rows) + "\n"
+
+
+_SHOWN_KEYS = (
+    "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+    "severity", "fail-on", "output-format", "profile",
+)  # fmt: skip
+
+
+def _config_command(arguments: list[str]) -> int:
+    parser = _Parser(
+        prog="statement-lint config",
+        description="Show the settings that apply to a file, and where each comes from.",
+    )
+    parser.add_argument("--show", action="store_true", required=True)
+    parser.add_argument("file", nargs="?", default=".", metavar="FILE")
+    parser.add_argument("--config", metavar="FILE")
+    parser.add_argument("--isolated", action="store_true")
+    options = parser.parse_args(arguments)
+    settings = ConfigResolver(options.config, options.isolated).for_path(options.file)
+    print(f"# settings for {options.file}")
+    print(f"# config file: {settings.config_path or '(none: defaults)'}")
+    for key in _SHOWN_KEYS:
+        value = getattr(settings, key.replace("-", "_"))
+        if key in ("per-file-ignores", "severity"):
+            shown = "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value) + "}"
+        else:
+            shown = _toml(value)
+        print(f"{key} = {shown}  # {settings.source_of(key)}")
+    return EXIT_CLEAN
+
+
+def _toml(value: object) -> str:
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)

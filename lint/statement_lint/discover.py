@@ -3,65 +3,71 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from statement_lint.globs import matches_any, relative_to
+from statement_lint.settings import Settings
 
 TEXT_SUFFIXES = (".txt", ".md")
-# Files that sit beside statements in archives and repositories but are not statements. Like
-# ruff's default excludes, they are skipped when a directory is walked, and linted when named.
-NOT_STATEMENTS = (
-    "readme",
-    "changelog",
-    "changes",
-    "contributing",
-    "license",
-    "licence",
-    "notice",
-    "authors",
-    "code_of_conduct",
-    "security",
-    "history",
-)
-SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+SettingsFor = Callable[[str], Settings]
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Files to lint, in sorted order, each once.
+def discover(
+    paths: list[str], settings_for: SettingsFor | None = None, force_exclude: bool = False
+) -> list[str]:
+    """Files to lint, sorted by their displayed path, each once.
 
-    Directories are walked recursively (hidden files and folders skipped, symlinked folders not
-    followed) for the supported suffixes. A file named explicitly is linted whatever its name;
-    a path that does not exist is passed on, so that the reader reports it.
+    Directories are walked recursively (symlinked folders not followed) for the supported
+    suffixes, skipping what the applicable settings exclude (by default hidden files and
+    folders, README and the like). A file named explicitly is linted whatever its name, and
+    even when excluded, unless `force_exclude`; a path that does not exist is passed on, so
+    that the reader reports it.
     """
+    settings_for = settings_for or (lambda _path: Settings())
     seen: set[str] = set()
     found: list[str] = []
     for path in paths:
-        candidates = _walk(path) if os.path.isdir(path) else [path]
+        if os.path.isdir(path):
+            if force_exclude and _excluded(path, settings_for, is_dir=True):
+                continue
+            candidates = _walk(path, settings_for)
+        elif force_exclude and _excluded(path, settings_for, is_dir=False):
+            continue
+        else:
+            candidates = [path]
         for candidate in candidates:
             key = os.path.normpath(os.path.abspath(candidate))
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     found.sort(key=display_path)
-    yield from found
+    return found
 
 
-def _walk(root: str) -> Iterator[str]:
+def _excluded(path: str, settings_for: SettingsFor, is_dir: bool) -> bool:
+    # The settings of the folder that holds the path decide, as they would for a file in it.
+    settings = settings_for(os.path.dirname(os.path.abspath(path)))
+    relative = relative_to(path, settings.root)
+    return bool(relative) and matches_any(settings.excluded, relative, is_dir)
+
+
+def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
     # A folder that cannot be listed is passed on like a file, so that the reader reports it
     # instead of the walk skipping it silently.
     unlisted: list[str] = []
     for directory, subdirectories, files in os.walk(
-        root, onerror=lambda e: unlisted.append(e.filename)
+        root, onerror=lambda error: unlisted.append(error.filename)
     ):
         subdirectories[:] = sorted(
-            d for d in subdirectories if not d.startswith(".") and d not in SKIPPED_FOLDERS
+            name
+            for name in subdirectories
+            if not _excluded(os.path.join(directory, name), settings_for, is_dir=True)
         )
         for name in sorted(files):
-            lowered = name.lower()
-            if (
-                not name.startswith(".")
-                and lowered.endswith(TEXT_SUFFIXES)
-                and lowered.rsplit(".", 1)[0] not in NOT_STATEMENTS
-            ):
-                yield os.path.join(directory, name)
+            path = os.path.join(directory, name)
+            if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(path, settings_for, False):
+                yield path
     yield from unlisted
 
 

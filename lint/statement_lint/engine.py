@@ -1,106 +1,206 @@
-"""Running the rules over documents: selection, parsing, and turning findings into diagnostics."""
+"""Running the rules over documents: settings, parsing, suppression, diagnostics."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from statement_lint.discover import discover, display_path
+from statement_lint.globs import compile_glob, relative_to
 from statement_lint.model import Diagnostic, Span
-from statement_lint.parse import Parser, default_parser
+from statement_lint.parse import Parser
 from statement_lint.readers import Document, read_bytes, read_path
-from statement_lint.rules import Context, Rule, all_rules
-from statement_lint.similarity import closest
+from statement_lint.reference import default_gazetteer, load_profile
+from statement_lint.rules import Context, Finding, Rule, rules_by_code
+from statement_lint.settings import SelectionError, Settings, enabled_rules, severity_of
+from statement_lint.suppression import covers, read_directives
+
+__all__ = ["Linter", "SelectionError", "Settings", "lint_bytes", "lint_paths", "lint_text"]
+
+_WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
 
 
-class SelectionError(ValueError):
-    """A rule code or prefix in --select/--ignore that matches no rule."""
+def fingerprint(code: str, text: str) -> str:
+    """Identifies a finding by its rule and the text it is about, not by its line, so that it
+    survives edits elsewhere in the file (baselines, SARIF, GitLab)."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(f"{code}\0{normalised}".encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class Settings:
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-
-
-def selected_rules(settings: Settings) -> list[Rule]:
-    rules = all_rules()
-    codes = [r.code for r in rules]
-    for option, selectors in (("select", settings.select), ("ignore", settings.ignore)):
-        for selector in selectors:
-            if selector != "ALL" and not any(code.startswith(selector) for code in codes):
-                guess = closest(selector, codes + sorted({c[:3] for c in codes}))
-                hint = f"; did you mean {guess}?" if guess else ""
-                raise SelectionError(
-                    f"--{option} {selector}: no rule code starts with '{selector}'{hint}"
-                )
-
-    def matches(code: str, selectors: tuple[str, ...]) -> bool:
-        return any(s == "ALL" or code.startswith(s) for s in selectors)
-
-    return [
-        r
-        for r in rules
-        if matches(r.code, settings.select) and not matches(r.code, settings.ignore)
-    ]
+@dataclass
+class _PerFileIgnoreUse:
+    matched: bool = False
+    suppressed: bool = False
 
 
 class Linter:
-    """Lints documents with one set of settings; build once, use for many files."""
+    """Lints documents; build once per run. Settings come from `settings` (the same for every
+    file) or from `resolver` (per file, from config files)."""
 
-    def __init__(self, settings: Settings | None = None, parser: Parser | None = None) -> None:
-        self.settings = settings or Settings()
-        self.rules = selected_rules(self.settings)
-        self.parser = parser or default_parser()
+    def __init__(self, settings: Settings | None = None, resolver=None) -> None:
+        self._settings = settings or Settings()
+        self._resolver = resolver
+        self._parsers: dict[str, Parser] = {}
+        # (config path, glob) -> whether it matched a file, and suppressed anything
+        self._per_file_use: dict[tuple[str | None, str], _PerFileIgnoreUse] = {}
+        self._settings_of_config: dict[str | None, Settings] = {}
 
-    def lint_document(self, document: Document) -> list[Diagnostic]:
-        statement = None
-        if document.text is not None and not document.is_empty:
-            statement = self.parser.parse(document.text)
-        context = Context(document, statement, self.parser.profile, self.parser.gazetteer)
+    def settings_for(self, path: str) -> Settings:
+        return self._resolver.for_path(path) if self._resolver else self._settings
+
+    def parser_for(self, settings: Settings) -> Parser:
+        parser = self._parsers.get(settings.profile)
+        if parser is None:
+            parser = Parser(load_profile(settings.profile), default_gazetteer())
+            self._parsers[settings.profile] = parser
+        return parser
+
+    def lint_document(
+        self, document: Document, settings: Settings | None = None, path: str | None = None
+    ) -> list[Diagnostic]:
+        """Diagnostics of one document; `path` is where it lives (default: its display path),
+        for matching `per-file-ignores`."""
+        settings = settings or self._settings
+        rules = enabled_rules(settings)
+        parser = self.parser_for(settings)
+        readable = document.text is not None and not document.is_empty
+        statement = parser.parse(document.text) if readable else None
+        inline = read_directives(document.text) if readable else None
+        context = Context(
+            document,
+            statement,
+            parser.profile,
+            parser.gazetteer,
+            frozenset(rule.code for rule in rules),
+            inline,
+        )
         diagnostics = []
-        for rule in self.rules:
-            if rule.needs_statement and statement is None:
-                continue
-            for finding in rule.check(context):
-                span = finding.span or _WHOLE_FILE
-                diagnostics.append(
-                    Diagnostic(
-                        path=document.path,
-                        line=span.line,
-                        column=span.column,
-                        end_line=span.end_line,
-                        end_column=span.end_column,
-                        code=rule.code,
-                        name=rule.name,
-                        severity=rule.severity,
-                        message=finding.message,
-                    )
-                )
+        for rule in rules:
+            if rule.stage == "document" or (rule.stage == "statement" and statement is not None):
+                diagnostics.extend(self._diagnostics(rule, context, settings))
+        diagnostics = [d for d in diagnostics if not (inline and inline.suppresses(d))]
+        for rule in rules:
+            if rule.stage == "suppression":
+                diagnostics.extend(self._diagnostics(rule, context, settings))
+        diagnostics = self._per_file_ignores(diagnostics, path or document.path, settings)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
 
-    def lint_files(
-        self, files: Iterable[str], sources: dict[str, str] | None = None
-    ) -> Iterator[list[Diagnostic]]:
-        """Diagnostics file by file; `sources`, if given, collects each text (for excerpts)."""
-        for path in files:
-            document = read_path(path, display_path(path))
-            if sources is not None and document.text is not None:
-                sources[document.path] = document.text
-            yield self.lint_document(document)
+    def _diagnostics(
+        self, rule: Rule, context: Context, settings: Settings
+    ) -> Iterator[Diagnostic]:
+        severity = severity_of(rule, settings)
+        text = context.document.text or ""
+        for finding in rule.check(context):
+            yield make_diagnostic(context.document.path, rule, severity, finding, text)
+
+    def _per_file_ignores(
+        self, diagnostics: list[Diagnostic], path: str, settings: Settings
+    ) -> list[Diagnostic]:
+        if not settings.per_file_ignores:
+            return diagnostics
+        relative = relative_to(path, settings.root)
+        enabled = {rule.code for rule in enabled_rules(settings)}
+        for pattern, codes in settings.per_file_ignores:
+            if not compile_glob(pattern).matches(relative):
+                continue
+            use = self._per_file_use.setdefault(
+                (settings.config_path, pattern), _PerFileIgnoreUse()
+            )
+            self._settings_of_config[settings.config_path] = settings
+            if any(covers(code, e) for code in codes for e in enabled):
+                use.matched = True
+            kept = [d for d in diagnostics if not any(covers(code, d.code) for code in codes)]
+            if len(kept) < len(diagnostics):
+                use.suppressed = True
+            diagnostics = kept
+        return diagnostics
+
+    def unused_per_file_ignores(self) -> list[Diagnostic]:
+        """SUP001 for each per-file-ignores entry that matched files of the run but suppressed
+        nothing in them; reported against the config file, at the glob's line."""
+        rule = rules_by_code()["SUP001"]
+        found = []
+        for (config_path, pattern), use in sorted(self._per_file_use.items(), key=str):
+            settings = self._settings_of_config[config_path]
+            if not use.matched or use.suppressed or config_path is None:
+                continue
+            if rule not in enabled_rules(settings):
+                continue
+            text = _read_quietly(config_path)
+            span = _glob_span(text, pattern)
+            finding = Finding(
+                span,
+                f"unused suppression: per-file-ignores entry '{pattern}' suppresses nothing in "
+                "the files it matches; remove it",
+            )
+            found.append(
+                make_diagnostic(
+                    display_path(config_path), rule, severity_of(rule, settings), finding, text
+                )
+            )
+        return found
+
+    def lint_path(self, path: str) -> tuple[Document, list[Diagnostic]]:
+        document = read_path(path, display_path(path))
+        return document, self.lint_document(document, self.settings_for(path), path)
+
+    def lint_stdin(self, data: bytes, name: str | None) -> tuple[Document, list[Diagnostic]]:
+        """Standard input, linted with the settings that would apply to a file called `name`."""
+        document = read_bytes(data, name or "-")
+        where = name or "-"
+        return document, self.lint_document(document, self.settings_for(name or "."), where)
 
 
-_WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
+def make_diagnostic(path, rule, severity, finding: Finding, text: str) -> Diagnostic:
+    span = finding.span or _WHOLE_FILE
+    return Diagnostic(
+        path=path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=finding.message,
+        fingerprint=fingerprint(rule.code, text[span.start : span.end]),
+    )
+
+
+def _read_quietly(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _glob_span(text: str, pattern: str) -> Span | None:
+    for quote in ('"', "'"):
+        start = text.find(f"{quote}{pattern}{quote}")
+        if start != -1:
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            end = start + len(pattern) + 2
+            return Span(
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                end_line=line,
+                end_column=column + len(pattern) + 2,
+            )
+    return None
 
 
 def lint_text(
     text: str, path: str = "<text>", settings: Settings | None = None
 ) -> list[Diagnostic]:
     """Lint one statement given as text; returns its diagnostics, sorted."""
-    return Linter(settings).lint_document(
-        Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
-    )
+    document = Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    return Linter(settings).lint_document(document)
 
 
 def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -> list[Diagnostic]:
@@ -109,8 +209,14 @@ def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -
 
 
 def lint_paths(paths: Iterable[str], settings: Settings | None = None) -> list[Diagnostic]:
-    """Lint files and directories (walked recursively); returns all diagnostics, sorted."""
-    linter = Linter(settings)
-    diagnostics = [d for found in linter.lint_files(discover(list(paths))) for d in found]
+    """Lint files and directories (walked recursively); returns all diagnostics, sorted.
+    With `settings`, those apply to every file; without, config files are found as the
+    command line finds them."""
+    from statement_lint.configfile import ConfigResolver
+
+    linter = Linter(settings, None if settings else ConfigResolver())
+    files = discover(list(paths), linter.settings_for)
+    diagnostics = [d for path in files for d in linter.lint_path(path)[1]]
+    diagnostics += linter.unused_per_file_ignores()
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

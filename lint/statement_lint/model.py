@@ -151,6 +151,10 @@ class Diagnostic(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     severity: Severity
     message: str = Field(min_length=1)
+    fingerprint: str = Field(
+        pattern=r"^[0-9a-f]{16}$",
+        description="Stable across line shifts: a hash of the code and the offending text.",
+    )
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

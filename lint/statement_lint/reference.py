@@ -7,11 +7,12 @@ Both are JSON files under ``data/``, described by pydantic models here; the JSON
 from __future__ import annotations
 
 import datetime as dt
+import string
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -69,7 +70,31 @@ class SymbolConventions(BaseModel):
 
 class DateConventions(BaseModel):
     model_config = _STRICT
+    format: str = Field(
+        default="{day} {month} {year}",
+        description="The standard form: {day} (or {day:02} with a leading zero), {month} "
+        "(the name), {year}.",
+    )
     months: list[str] = Field(min_length=12, max_length=12)
+
+    @field_validator("format")
+    @classmethod
+    def _has_each_field(cls, value: str) -> str:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(value) if name]
+        allowed = {("day", ""), ("day", "02"), ("month", ""), ("year", "")}
+        if (
+            sorted(name for name, _ in fields) != ["day", "month", "year"]
+            or not set(fields) <= allowed
+        ):
+            raise ValueError("use each of {day} (or {day:02}), {month} and {year} once")
+        return value
+
+
+class AlignmentConventions(BaseModel):
+    model_config = _STRICT
+    footnote_phrase: str = Field(
+        min_length=1, description="What the marker footnote says of the marked countries."
+    )
 
 
 class Language(BaseModel):
@@ -89,6 +114,7 @@ class Profile(BaseModel):
     symbol: SymbolConventions
     date: DateConventions
     languages: list[Language] = Field(min_length=1)
+    alignment: AlignmentConventions
 
 
 def _data_text(*parts: str) -> str:
@@ -100,6 +126,44 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.model_validate_json(_data_text("gazetteer.json"))
 
 
+class ProfileError(Exception):
+    """A profile that cannot be read or is invalid: reported with its path, exit 2."""
+
+
+def bundled_profiles() -> list[str]:
+    folder = resources.files("statement_lint").joinpath("data", "profiles")
+    return sorted(
+        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+    )
+
+
 @cache
 def default_profile() -> Profile:
-    return Profile.model_validate_json(_data_text("profiles", "osce.json"))
+    return load_profile("osce")
+
+
+@cache
+def load_profile(spec: str) -> Profile:
+    """A bundled profile by name (`osce`), or a profile JSON file by path."""
+    if spec in bundled_profiles():
+        return Profile.model_validate_json(_data_text("profiles", f"{spec}.json"))
+    if not spec.endswith(".json") and "/" not in spec:
+        raise ProfileError(
+            f"profile {spec!r}: no such bundled profile (bundled: "
+            f"{', '.join(bundled_profiles())}) and not a path to a .json file"
+        )
+    try:
+        with open(spec, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise ProfileError(
+            f"profile {spec}: cannot be read: {(error.strerror or str(error)).lower()}"
+        ) from None
+    try:
+        return Profile.model_validate_json(text)
+    except ValidationError as error:
+        problems = []
+        for problem in error.errors():
+            where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+            problems.append(f"profile {spec}: {where}: {problem['msg']}")
+        raise ProfileError("\n".join(problems)) from None

@@ -18,10 +18,14 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def schemas() -> dict[str, dict]:
+    from statement_lint.baseline import BaselineFile
+    from statement_lint.configmodel import ConfigModel
     from statement_lint.reference import Gazetteer, Profile
     from statement_lint.report.json import Report
 
     models: dict[str, tuple[type[BaseModel], str]] = {
+        "baseline.schema.json": (BaselineFile, "statement-lint baseline"),
+        "config.schema.json": (ConfigModel, "statement-lint configuration"),
         "gazetteer.schema.json": (Gazetteer, "statement-lint gazetteer"),
         "profile.schema.json": (Profile, "statement-lint profile"),
         "report.schema.json": (Report, "statement-lint report"),
@@ -29,9 +33,18 @@ def schemas() -> dict[str, dict]:
     generated = {}
     for filename, (model, title) in models.items():
         mode = "serialization" if model is Report else "validation"
-        schema = model.model_json_schema(by_alias=True, mode=mode)
+        schema = _without_null_defaults(model.model_json_schema(by_alias=True, mode=mode))
         generated[filename] = {"$schema": SCHEMA_DIALECT, **schema, "title": title}
     return generated
+
+
+def _without_null_defaults(schema: dict) -> dict:
+    # Optional config keys default to "absent", which JSON Schema says by leaving them out.
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for prop in definition.get("properties", {}).values():
+            if "default" in prop and prop["default"] is None:
+                del prop["default"]
+    return schema
 
 
 def render(schema: dict) -> str:

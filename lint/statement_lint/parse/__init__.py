@@ -34,7 +34,7 @@ class Parser:
     def __init__(self, profile: Profile, gazetteer: Gazetteer) -> None:
         self.profile = profile
         self.gazetteer = gazetteer
-        self._dates = DateReader(profile.date.months)
+        self._dates = DateReader(profile.date.months, profile.date.format)
         self._markers = MarkerReader(profile.languages)
         self._header = HeaderScanner(self._dates, self._markers)
         self._disclaimer = DisclaimerFinder(profile.disclaimers)

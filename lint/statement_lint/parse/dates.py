@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass
 
 from statement_lint.similarity import closest
@@ -42,14 +43,15 @@ class DateReading:
 class DateReader:
     """Reads date-like header tokens against the profile's month names."""
 
-    def __init__(self, months: list[str]) -> None:
+    def __init__(self, months: list[str], standard: str = "{day} {month} {year}") -> None:
         self.months = months
+        self._format = standard
         self._by_word: dict[str, int] = {}
         for number, name in enumerate(months, start=1):
             self._by_word[name.lower()] = number
             self._by_word[name[:3].lower()] = number
         self._by_word.setdefault("sept", 9)
-        self._standard = re.compile(rf"([1-9]|[12]\d|3[01]) ({'|'.join(months)}) (\d{{4}})")
+        self._standard = re.compile(_format_pattern(standard, months))
 
     def month_number(self, word: str) -> int | None:
         return self._by_word.get(word.lower())
@@ -93,4 +95,22 @@ class DateReader:
             )
         value = dt.date(year, month, day)
         standard = self._standard.fullmatch(text) is not None
-        return DateReading(value, standard, None, f"{day} {month_name} {year}")
+        return DateReading(
+            value, standard, None, self._format.format(day=day, month=month_name, year=year)
+        )
+
+
+def _format_pattern(standard: str, months: list[str]) -> str:
+    """A regular expression for dates written in the `standard` form."""
+    fields = {
+        "day": r"(?:[1-9]|[12]\d|3[01])",
+        "day:02": r"(?:0[1-9]|[12]\d|3[01])",
+        "month": "(?:" + "|".join(map(re.escape, months)) + ")",
+        "year": r"\d{4}",
+    }
+    pattern = ""
+    for literal, name, spec, _ in string.Formatter().parse(standard):
+        pattern += re.escape(literal)
+        if name is not None:
+            pattern += fields[f"{name}:{spec}" if spec else name]
+    return pattern

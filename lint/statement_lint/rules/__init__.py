@@ -15,10 +15,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 from statement_lint.model import Severity, Span, Statement
 from statement_lint.readers import Document
 from statement_lint.reference import Gazetteer, Profile
+
+if TYPE_CHECKING:
+    from statement_lint.suppression import InlineSuppression
 
 DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
@@ -38,6 +42,13 @@ class Context:
     statement: Statement | None  # None when the document could not be read or is empty
     profile: Profile
     gazetteer: Gazetteer
+    enabled: frozenset[str] = frozenset()  # the codes that run on this document
+    inline: InlineSuppression | None = None  # the document's suppression directives
+
+
+# When a rule runs: on every document (even unreadable ones), on parsed statements, or after
+# suppression has been applied (to report on the suppressions themselves).
+Stage = Literal["document", "statement", "suppression"]
 
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -49,7 +60,7 @@ class Rule:
     name: str
     severity: Severity
     check: Check
-    needs_statement: bool
+    stage: Stage
 
     @property
     def doc(self) -> str:
@@ -69,14 +80,14 @@ _registered: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, needs_statement: bool = True
+    code: str, name: str, severity: Severity, *, stage: Stage = "statement"
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check of rule `code`."""
 
     def register(check: Check) -> Check:
         if code in _registered:
             raise RuntimeError(f"rule code {code} is registered twice")
-        _registered[code] = Rule(code, name, severity, check, needs_statement)
+        _registered[code] = Rule(code, name, severity, check, stage)
         return check
 
     return register

@@ -36,8 +36,7 @@ def missing_footnote(ctx: Context):
             yield Finding(
                 country.span,
                 f"the marker {marker} (first on {country.written}) has no footnote: add the "
-                f"footnote '{marker} ... continue to be part of the Stabilisation and "
-                "Association Process.'",
+                f"footnote '{marker} ... {ctx.profile.alignment.footnote_phrase}.'",
             )
     used = {country.marker for country in statement.alignment.countries}
     for footnote in statement.footnotes:

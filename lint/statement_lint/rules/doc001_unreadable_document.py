@@ -2,7 +2,7 @@ from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
 
-@rule("DOC001", "unreadable-document", Severity.ERROR, needs_statement=False)
+@rule("DOC001", "unreadable-document", Severity.ERROR, stage="document")
 def unreadable_document(ctx: Context):
     """The file cannot be read or decoded.
 

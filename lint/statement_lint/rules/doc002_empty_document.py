@@ -2,7 +2,7 @@ from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
 
-@rule("DOC002", "empty-document", Severity.ERROR, needs_statement=False)
+@rule("DOC002", "empty-document", Severity.ERROR, stage="document")
 def empty_document(ctx: Context):
     """The document has no text at all.
 

@@ -1,0 +1,140 @@
+"""Baselines: record today's diagnostics so that only new ones are reported.
+
+The file is JSON (`schemas/baseline.schema.json`): one entry per path, code and fingerprint,
+with a count. Fingerprints hash the code and the offending text, not the line, so entries
+survive edits elsewhere in the file. Paths are relative to the baseline file's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from statement_lint import __version__
+from statement_lint.model import Diagnostic
+
+
+class BaselineEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str = Field(min_length=1, description="Relative to the baseline file's folder, with /.")
+    code: str = Field(pattern=r"^[A-Z]{3}[0-9]{3}$")
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{16}$")
+    count: int = Field(default=1, ge=1)
+    message: str = Field(default="", description="The first message, for readers of the file.")
+
+
+class BaselineFile(BaseModel):
+    """statement-lint baseline (`--write-baseline`, `--baseline`)."""
+
+    model_config = ConfigDict(extra="forbid", title="statement-lint baseline")
+    schema_version: int = Field(default=1, ge=1, le=1)
+    tool: str = f"statement-lint {__version__}"
+    entries: list[BaselineEntry]
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or is invalid: exit 2."""
+
+
+Key = tuple[str, str, str]  # path, code, fingerprint
+
+
+@dataclass
+class BaselineResult:
+    kept: list[Diagnostic]
+    hidden: int
+    stale: list[BaselineEntry]  # entries of linted files that no longer match
+
+
+class Baseline:
+    def __init__(self, path: str, entries: list[BaselineEntry]) -> None:
+        self.path = path
+        self.entries = entries
+        self._folder = os.path.dirname(os.path.abspath(path))
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return cls(path, BaselineFile.model_validate_json(handle.read()).entries)
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise BaselineError(f"--baseline {path}: cannot be read: {reason}") from None
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            raise BaselineError(
+                f"--baseline {path}: not a statement-lint baseline: {where}: {first['msg']}; "
+                "write a new one with --write-baseline"
+            ) from None
+
+    def key(self, diagnostic: Diagnostic) -> Key:
+        return (self.relative(diagnostic.path), diagnostic.code, diagnostic.fingerprint)
+
+    def relative(self, shown_path: str) -> str:
+        if shown_path == "-":
+            return shown_path
+        return os.path.relpath(os.path.abspath(shown_path), self._folder).replace(os.sep, "/")
+
+    def apply(self, diagnostics: list[Diagnostic], linted_paths: set[str]) -> BaselineResult:
+        remaining = Counter({(e.path, e.code, e.fingerprint): e.count for e in self.entries})
+        kept = []
+        for diagnostic in diagnostics:
+            key = self.key(diagnostic)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                kept.append(diagnostic)
+        linted = {self.relative(p) for p in linted_paths}
+        stale = [
+            entry
+            for entry in self.entries
+            if entry.path in linted and remaining[(entry.path, entry.code, entry.fingerprint)] > 0
+        ]
+        return BaselineResult(kept, len(diagnostics) - len(kept), stale)
+
+    def pruned(self, stale: list[BaselineEntry], diagnostics: list[Diagnostic]) -> Baseline:
+        """This baseline less what no longer matches (counts shrink to what was seen)."""
+        seen = Counter(self.key(d) for d in diagnostics)
+        stale_keys = {(e.path, e.code, e.fingerprint) for e in stale}
+        entries = []
+        for entry in self.entries:
+            key = (entry.path, entry.code, entry.fingerprint)
+            if key in stale_keys:
+                if seen[key] == 0:
+                    continue
+                entry = entry.model_copy(update={"count": min(entry.count, seen[key])})
+            entries.append(entry)
+        return Baseline(self.path, entries)
+
+    @classmethod
+    def of(cls, path: str, diagnostics: list[Diagnostic]) -> Baseline:
+        baseline = cls(path, [])
+        counts: Counter[Key] = Counter()
+        messages: dict[Key, str] = {}
+        for diagnostic in diagnostics:
+            key = baseline.key(diagnostic)
+            counts[key] += 1
+            messages.setdefault(key, diagnostic.message)
+        baseline.entries = [
+            BaselineEntry(path=k[0], code=k[1], fingerprint=k[2], count=n, message=messages[k])
+            for k, n in sorted(counts.items())
+        ]
+        return baseline
+
+    def write(self) -> None:
+        """Write atomically: a reader never sees half a file."""
+        text = BaselineFile(entries=self.entries).model_dump_json(indent=2) + "\n"
+        folder = os.path.dirname(os.path.abspath(self.path))
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".baseline-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, self.path)
+        except BaseException:
+            os.unlink(temporary)
+            raise

@@ -1,0 +1,45 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+from statement_lint.suppression import covers
+
+
+@rule("SUP001", "unused-suppression", Severity.WARNING, stage="suppression")
+def unused_suppression(ctx: Context):
+    """A suppression that suppressed nothing.
+
+    ## What it checks
+    That every `statement-lint: disable=` or `disable-file=` directive, and every
+    `per-file-ignores` entry in config, hides at least one diagnostic of a rule that ran.
+    A directive whose rules were all switched off for the run is not reported. A
+    `per-file-ignores` entry is reported only when it matched a file of the run: it is
+    reported against the config file, at the line of its glob.
+
+    ## Why
+    Suppressions outlive the slips they were written for; a stale one would silently hide the
+    next slip of the same kind.
+
+    ## Failing example
+        statement-lint: disable-file=DSC002
+        PC.DEL/80/21
+        22 February 2021
+        ENGLISH only
+        The OSCE Secretariat bears no responsibility ... (the disclaimer, unaltered)
+
+    ## Passing example
+        statement-lint: disable-file=DSC002
+        PC.DEL/80/21
+        22 February 2021
+        ENGLISH only
+        The OSCE Secretariat bears no responsibility ... without changing its content ...
+    """
+    if ctx.inline is None:
+        return
+    for directive in ctx.inline.directives:
+        if directive.kind == "enable" or directive.problem or directive.used:
+            continue
+        if any(covers(code, enabled) for code in directive.codes for enabled in ctx.enabled):
+            yield Finding(
+                directive.span,
+                f"unused suppression: {directive.kind}={','.join(directive.codes)} suppresses "
+                "nothing here; remove it",
+            )
