@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from statement_lint import __version__
+from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
 
 
@@ -36,7 +37,7 @@ class BaselineFile(BaseModel):
     entries: list[BaselineEntry]
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     """A baseline file that cannot be read or is invalid: exit 2."""
 
 

@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from statement_lint import __version__
-from statement_lint.baseline import Baseline, BaselineError
-from statement_lint.configfile import ConfigError, ConfigResolver
+from statement_lint.configfile import ConfigResolver
 from statement_lint.discover import discover
 from statement_lint.engine import Linter
+from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic, Severity
-from statement_lint.reference import ProfileError
-from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter
+from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter, plural
 from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.settings import FAIL_ON_CHOICES, validate_selector
 from statement_lint.similarity import closest
@@ -25,7 +24,7 @@ from statement_lint.similarity import closest
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """A mistake in how the command was called, or in a config: reported, exit 2."""
 
 
@@ -110,7 +109,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         if arguments[:1] == ["config"]:
             return _config_command(arguments[1:])
         return _lint_command(arguments, stdin or sys.stdin)
-    except (UsageError, ConfigError, ProfileError, BaselineError) as error:
+    except UserError as error:
         print(f"statement-lint: error: {error}", file=sys.stderr)
         return EXIT_FAILURE
     except SystemExit as leaving:  # --help and --version
@@ -185,6 +184,8 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     diagnostics.sort(key=Diagnostic.sort_key)
 
     if options.write_baseline:
+        from statement_lint.baseline import Baseline
+
         Baseline.of(options.write_baseline, diagnostics).write()
         if not options.quiet:
             print(
@@ -195,6 +196,8 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
 
     notes = []
     if options.baseline:
+        from statement_lint.baseline import Baseline
+
         baseline = Baseline.load(options.baseline)
         result = baseline.apply(diagnostics, linted)
         diagnostics = result.kept
@@ -202,11 +205,13 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
             notes.append(f"{result.hidden} hidden by the baseline {options.baseline}.")
         if result.stale and options.baseline_prune:
             baseline.pruned(result.stale, [*diagnostics]).write()
-            notes.append(f"Pruned {len(result.stale)} stale entries from {options.baseline}.")
+            notes.append(
+                f"Pruned {plural(len(result.stale), 'stale entry')} from {options.baseline}."
+            )
         elif result.stale:
             notes.append(
-                f"{len(result.stale)} baseline entries no longer match: "
-                "--baseline-prune removes them."
+                f"{plural(len(result.stale), 'baseline entry')} no longer "
+                f"match{'es' if len(result.stale) == 1 else ''}: --baseline-prune removes them."
             )
 
     summary = RunSummary.of(diagnostics, len(documents))

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from statement_lint.errors import UserError
 from statement_lint.settings import Settings
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
@@ -23,7 +24,7 @@ COMMAND_LINE = "command line"
 _PATH_KEYS = ("profile",)
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A config file that cannot be read or is invalid: reported with its path, exit 2."""
 
 
@@ -71,8 +72,8 @@ def read_config(path: Path, seen: tuple[Path, ...] = ()) -> ConfigValues:
     try:
         model = ConfigModel.model_validate(table)
     except ValidationError as error:
-        problems = describe(error, prefix)
-        raise ConfigError("\n".join(f"{path}: {problem}" for problem in problems)) from None
+        problems = "".join(f"\n  {problem}" for problem in describe(error, prefix))
+        raise ConfigError(f"{path} is not a valid configuration:{problems}") from None
 
     values: dict[str, tuple[object, str]] = {}
     if model.extend is not None:

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic.json_schema import WithJsonSchema
 
 from statement_lint.report import FORMATS
 from statement_lint.settings import validate_selector
@@ -22,17 +23,29 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-# The pattern helps editors; the validators below give the "did you mean" messages.
-Code = Annotated[str, WithJsonSchema({"type": "string", "pattern": "^(ALL|[A-Z]{1,3}[0-9]{0,3})$"})]
+def _known_selector(code: str) -> str:
+    problem = validate_selector(code)
+    if problem:
+        raise ValueError(problem)
+    return code
+
+
+# The pattern helps editors; the validator gives the "did you mean" messages.
+Code = Annotated[
+    str,
+    AfterValidator(_known_selector),
+    WithJsonSchema({"type": "string", "pattern": "^(ALL|[A-Z]{1,3}[0-9]{0,3})$"}),
+]
 Codes = list[Code]
-# TOML has no null: a key is set or absent. None marks "absent" and stays out of the schema.
-Unset = SkipJsonSchema[None]
+Severity = Literal["error", "warning", "off"]
 
 
 class ConfigModel(BaseModel):
     """statement-lint settings: `[tool.statement-lint]` in pyproject.toml, or the top level of
     statement-lint.toml. Globs are gitignore-style, anchored at the config file's directory."""
 
+    # Keys left out of a file stay unset (None, never validated), so that `extend` and the
+    # defaults show through; the schema says so by giving them no default.
     model_config = ConfigDict(
         extra="forbid",
         alias_generator=_kebab,
@@ -40,63 +53,27 @@ class ConfigModel(BaseModel):
         defer_build=True,
         title="statement-lint configuration",
     )
-    extend: str | Unset = Field(
-        default=None, description="Another config file whose settings this one extends."
+    extend: str = Field(None, description="Another config file whose settings this one extends.")
+    select: Codes = Field(None, description="Rule codes or prefixes to enable (default: ALL).")
+    extend_select: Codes = Field(None, description="Codes or prefixes to add.")
+    ignore: Codes = Field(None, description="Codes or prefixes to disable.")
+    per_file_ignores: dict[str, Codes] = Field(
+        None, description="Glob -> codes or prefixes ignored in the files it matches."
     )
-    select: Codes | Unset = Field(
-        default=None, description="Rule codes or prefixes to enable (default: ALL)."
+    exclude: list[str] = Field(
+        None, description="Globs skipped when directories are walked; replaces the default list."
     )
-    extend_select: Codes | Unset = Field(default=None, description="Codes or prefixes to add.")
-    ignore: Codes | Unset = Field(default=None, description="Codes or prefixes to disable.")
-    per_file_ignores: dict[str, Codes] | Unset = Field(
-        default=None, description="Glob -> codes or prefixes ignored in the files it matches."
+    extend_exclude: list[str] = Field(None, description="Globs skipped in addition to `exclude`.")
+    severity: dict[Code, Severity] = Field(
+        None, description="Code or prefix -> severity; the longest match wins."
     )
-    exclude: list[str] | Unset = Field(
-        default=None,
-        description="Globs skipped when directories are walked; replaces the default list.",
+    fail_on: Literal["error", "warning"] = Field(
+        None, description="The lowest severity that makes the run exit 1 (default: error)."
     )
-    extend_exclude: list[str] | Unset = Field(
-        default=None, description="Globs skipped in addition to `exclude`."
+    output_format: OutputFormat = Field(None, description="How diagnostics are printed.")
+    profile: str = Field(
+        None, description="A bundled profile name (osce) or the path of a profile JSON file."
     )
-    severity: dict[str, Literal["error", "warning", "off"]] | Unset = Field(
-        default=None, description="Code or prefix -> severity; the longest match wins."
-    )
-    fail_on: Literal["error", "warning"] | Unset = Field(
-        default=None, description="The lowest severity that makes the run exit 1."
-    )
-    output_format: OutputFormat | Unset = Field(default=None)
-    profile: str | Unset = Field(
-        default=None,
-        description="A bundled profile name (osce) or the path of a profile JSON file.",
-    )
-
-    @field_validator("select", "extend_select", "ignore")
-    @classmethod
-    def _known_codes(cls, codes: Codes | None) -> Codes | None:
-        for code in codes or ():
-            _check_selector(code)
-        return codes
-
-    @field_validator("per_file_ignores", "severity")
-    @classmethod
-    def _known_codes_in_tables(cls, table: dict | None) -> dict | None:
-        for value in (table or {}).values():
-            for code in value if isinstance(value, list) else ():
-                _check_selector(code)
-        return table
-
-    @field_validator("severity")
-    @classmethod
-    def _known_severity_keys(cls, table: dict | None) -> dict | None:
-        for code in table or {}:
-            _check_selector(code)
-        return table
-
-
-def _check_selector(code: str) -> None:
-    problem = validate_selector(code)
-    if problem:
-        raise ValueError(problem)
 
 
 def describe(error: ValidationError, prefix: str) -> list[str]:
@@ -104,16 +81,30 @@ def describe(error: ValidationError, prefix: str) -> list[str]:
     known = [_kebab(name) for name in ConfigModel.model_fields]
     lines = []
     for problem in error.errors():
-        path = ".".join(str(part) for part in (*([prefix] if prefix else []), *problem["loc"]))
+        path = _key_path(prefix, problem["loc"])
         if problem["type"] == "extra_forbidden":
             key = str(problem["loc"][-1])
             guess = closest(key, known) if len(problem["loc"]) == 1 else None
             hint = f"; did you mean '{guess}'?" if guess else ""
             lines.append(f"{path}: unknown key{hint} (known keys: {', '.join(known)})")
-            continue
-        message = problem["msg"].removeprefix("Value error, ")
-        lines.append(f"{path}: {message} (got {_show(problem.get('input'))})")
+        elif problem["type"] == "value_error":
+            lines.append(f"{path}: {problem['msg'].removeprefix('Value error, ')}")
+        else:
+            lines.append(f"{path}: {problem['msg']} (got {_show(problem.get('input'))})")
     return lines
+
+
+def _key_path(prefix: str, location: tuple) -> str:
+    path = prefix
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part == "[key]":
+            continue  # pydantic's marker for a problem with the key itself
+        else:
+            key = part if re.fullmatch(r"[A-Za-z0-9_-]+", str(part)) else json.dumps(part)
+            path = f"{path}.{key}" if path else key
+    return path
 
 
 def _show(value: object) -> str:

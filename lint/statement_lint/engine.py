@@ -165,7 +165,7 @@ def make_diagnostic(path, rule, severity, finding: Finding, text: str) -> Diagno
         name=rule.name,
         severity=severity,
         message=finding.message,
-        fingerprint=fingerprint(rule.code, text[span.start : span.end]),
+        fingerprint=fingerprint(rule.code, finding.subject or text[span.start : span.end]),
     )
 
 

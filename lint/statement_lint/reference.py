@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from statement_lint.errors import UserError
+
 _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
@@ -126,7 +128,7 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.model_validate_json(_data_text("gazetteer.json"))
 
 
-class ProfileError(Exception):
+class ProfileError(UserError):
     """A profile that cannot be read or is invalid: reported with its path, exit 2."""
 
 

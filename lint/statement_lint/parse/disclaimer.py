@@ -129,4 +129,5 @@ def _difference(
         # Nothing to point at: show the word after the gap (or before it, at the very end).
         last_doc_word = blocks[-1].b + blocks[-1].size - 1
         first = last = min(doc_start, last_doc_word)
-    return Difference(kind, " ".join(canonical_gap), " ".join(found), first, last)
+    expected = " ".join(canonical_gap).strip(_PUNCTUATION)
+    return Difference(kind, expected, " ".join(found).strip(_PUNCTUATION), first, last)

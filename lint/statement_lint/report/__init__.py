@@ -23,8 +23,8 @@ class RunSummary:
     def sentence(self) -> str:
         total = self.errors + self.warnings
         return (
-            f"Found {_count(total, 'violation')} ({_count(self.errors, 'error')}, "
-            f"{_count(self.warnings, 'warning')}) in {_count(self.files, 'file')}."
+            f"Found {plural(total, 'violation')} ({plural(self.errors, 'error')}, "
+            f"{plural(self.warnings, 'warning')}) in {plural(self.files, 'file')}."
         )
 
 
@@ -55,5 +55,8 @@ def formatter(name: str) -> Formatter:
 FORMATS = ("concise", "full", "json")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def plural(number: int, noun: str) -> str:
+    """`1 file`, `2 files`, `2 entries`."""
+    if number == 1:
+        return f"{number} {noun}"
+    return f"{number} {noun[:-1]}ies" if noun.endswith("y") else f"{number} {noun}s"

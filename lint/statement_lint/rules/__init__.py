@@ -34,6 +34,9 @@ class Finding:
 
     span: Span | None
     message: str
+    # What the finding is about, when the text under the span does not say it all (the
+    # differences of an altered disclaimer); it identifies the finding in baselines.
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,9 @@ def altered_disclaimer(ctx: Context):
     more = len(disclaimer.differences) - _SHOWN
     if more > 0:
         described.append(f"and {more} more difference{'s' if more > 1 else ''}")
+    every = "; ".join(f"{d.kind}:{d.expected}:{d.found}" for d in disclaimer.differences)
     yield Finding(
         disclaimer.differences[0].span,
         f"altered disclaimer: {'; '.join(described)}",
+        subject=every,
     )
