@@ -48,7 +48,7 @@ def test_round_trip_survives_line_shifts(tmp_path, monkeypatch, capsys):
     # the DSC002 entry is for the old text of the disclaimer: it no longer matches
     assert err == (
         "Found 1 violation (1 error, 0 warnings) in 1 file. 3 hidden by the baseline "
-        "baseline.json. 1 baseline entries no longer match: --baseline-prune removes them.\n"
+        "baseline.json. 1 baseline entry no longer matches: --baseline-prune removes them.\n"
     )
 
 
@@ -64,7 +64,7 @@ def test_prune_removes_what_was_fixed(tmp_path, monkeypatch, capsys):
     status, out, err = run(capsys, "--baseline", "baseline.json", "--baseline-prune", "slips.txt")
     assert (status, out) == (0, [])
     assert err.endswith(
-        "3 hidden by the baseline baseline.json. Pruned 1 stale entries from baseline.json.\n"
+        "3 hidden by the baseline baseline.json. Pruned 1 stale entry from baseline.json.\n"
     )
     entries = json.loads(Path("baseline.json").read_text(encoding="utf-8"))["entries"]
     assert sorted((e["path"], e["code"]) for e in entries) == [
