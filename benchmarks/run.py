@@ -23,6 +23,14 @@ from pathlib import Path
 from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = """
+ignore = ["ALN006"]
+extend-exclude = ["drafts/"]
+[severity]
+ALN005 = "error"
+[per-file-ignores]
+"one.txt" = ["DSC002"]
+"""
 
 
 def tool() -> list[str]:
@@ -54,9 +62,18 @@ def main() -> int:
         files = generate(corpus, options.files)
         one = Path(scratch) / "one.txt"
         shutil.copy(files[1], one)
+        configured = Path(scratch) / "configured"
+        configured.mkdir()
+        shutil.copy(files[1], configured / "one.txt")
+        (configured / "statement-lint.toml").write_text(CONFIG, encoding="utf-8")
         size = sum(f.stat().st_size for f in files) / len(files)
 
-        figures["one file, cold process (s)"] = wall([*lint, str(one)], options.repeat * 2)
+        figures["one file, cold process (s)"] = wall(
+            [*lint, "--isolated", str(one)], options.repeat * 2
+        )
+        figures["one file with a config file (s)"] = wall(
+            [*lint, str(configured / "one.txt")], options.repeat * 2
+        )
         figures["examples/ (s)"] = wall([*lint, str(ROOT / "examples")], options.repeat)
         figures[f"{options.files} files (s)"] = wall([*lint, str(corpus)], options.repeat)
         floor = wall(["grep", "-rL", "bears no responsibility", str(corpus)], options.repeat)
