@@ -42,13 +42,14 @@ def test_round_trip_survives_line_shifts(tmp_path, monkeypatch, capsys):
     status, out, err = run(capsys, "--baseline", "baseline.json", ".")
     assert status == 1
     assert out == [
-        "slips.txt:28:23: DSC002 altered disclaimer: 'changing' instead of 'altering'; "
+        "slips.txt:28:23: DSC002 [*] altered disclaimer: 'changing' instead of 'altering'; "
         "'rulings' instead of 'decisions'"
     ]
     # the DSC002 entry is for the old text of the disclaimer: it no longer matches
     assert err == (
         "Found 1 violation (1 error, 0 warnings) in 1 file. 3 hidden by the baseline "
-        "baseline.json. 1 baseline entry no longer matches: --baseline-prune removes them.\n"
+        "baseline.json. 1 baseline entry no longer matches: --baseline-prune removes them. "
+        "1 violation fixable with --fix ([*]).\n"
     )
 
 

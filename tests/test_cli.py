@@ -34,10 +34,12 @@ def test_seed_statement_gives_exactly_the_albania_slip(workdir, capsys):
     assert main(["seed.txt"]) == 1
     out, err = capsys.readouterr()
     assert out == (
-        "seed.txt:65:1: ALN002 ALBANIA is named in the footnote * (line 67) but has no * in "
+        "seed.txt:65:1: ALN002 [*] ALBANIA is named in the footnote * (line 67) but has no * in "
         "the alignment paragraph: write ALBANIA*\n"
     )
-    assert err == "Found 1 violation (1 error, 0 warnings) in 1 file.\n"
+    assert err == (
+        "Found 1 violation (1 error, 0 warnings) in 1 file. 1 violation fixable with --fix ([*]).\n"
+    )
 
 
 def test_seed_statement_with_albania_starred_is_clean(workdir, capsys):
@@ -83,8 +85,8 @@ def test_bad_files_get_one_diagnostic_each_and_the_run_goes_on(workdir, capsys):
         "b-latin1.txt:1:1: DOC001 the file is not valid UTF-8 (byte 0xe9 on line 1); re-save it "
         "as UTF-8\n"
         "c-empty.txt:1:1: DOC002 the file has no text: was the export or text extraction empty?\n"
-        "e-seed.txt:65:1: ALN002 ALBANIA is named in the footnote * (line 67) but has no * in the "
-        "alignment paragraph: write ALBANIA*\n"
+        "e-seed.txt:65:1: ALN002 [*] ALBANIA is named in the footnote * (line 67) but has no * "
+        "in the alignment paragraph: write ALBANIA*\n"
     )
 
 
@@ -169,7 +171,7 @@ def test_output_file_does_not_change_the_exit_code(workdir, capsys):
     assert main(["--output-file", "out.json", "--output-format", "json", "seed.txt"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == "Found 1 violation (1 error, 0 warnings) in 1 file.\n"
+    assert err.startswith("Found 1 violation (1 error, 0 warnings) in 1 file.")
     report = json.loads(Path("out.json").read_text(encoding="utf-8"))
     assert [(d["code"], d["line"]) for d in report["diagnostics"]] == [("ALN002", 65)]
     assert report["tool"] == {"name": "statement-lint", "version": __version__}
@@ -181,13 +183,14 @@ def test_full_format_shows_the_line_a_caret_and_help(workdir, capsys):
     main(["--output-format", "full", "seed.txt"])
     out = capsys.readouterr().out
     assert out == (
-        "seed.txt:65:1: ALN002 ALBANIA is named in the footnote * (line 67) but has no * in the "
-        "alignment paragraph: write ALBANIA*\n"
+        "seed.txt:65:1: ALN002 [*] ALBANIA is named in the footnote * (line 67) but has no * "
+        "in the alignment paragraph: write ALBANIA*\n"
         "  65 | ALBANIA and the EFTA countries ICELAND and LIECHTENSTEIN, members of the European "
         "Economic\n"
         "       ^^^^^^^\n"
         "  help: The footnote names a country that stands in the alignment paragraph without the "
-        "marker.\n\n"
+        "marker.\n"
+        "  fix: add * after ALBANIA\n\n"
     )
 
 

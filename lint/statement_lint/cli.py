@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TextIO
 
 from statement_lint import __version__
@@ -16,12 +17,15 @@ from statement_lint.discover import discover
 from statement_lint.engine import Linter
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic, Severity
+from statement_lint.readers import Document
 from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter, plural
+from statement_lint.report.statistics import write_statistics
 from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.settings import FAIL_ON_CHOICES, validate_selector
 from statement_lint.similarity import closest
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
+FORMAT_VARIABLE = "STATEMENT_LINT_OUTPUT_FORMAT"
 
 
 class UsageError(UserError):
@@ -80,8 +84,23 @@ def _lint_parser() -> argparse.ArgumentParser:
         "--baseline-prune", action="store_true",
         help="with --baseline: remove the entries that no longer match from FILE",
     )  # fmt: skip
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument(
+        "--fix", action="store_true",
+        help="correct, in place, what has exactly one right correction ([*] in the output)",
+    )  # fmt: skip
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
     output = parser.add_argument_group("output")
-    output.add_argument("--output-format", choices=FORMATS, help="how diagnostics are printed")
+    output.add_argument(
+        "--output-format", choices=FORMATS,
+        help=f"how diagnostics are printed (default: ${FORMAT_VARIABLE}, then the config's "
+        "output-format, then github under GitHub Actions, else concise)",
+    )  # fmt: skip
+    output.add_argument(
+        "--statistics", action="store_true", help="print how many violations of each rule, only"
+    )
     output.add_argument(
         "--output-file", metavar="FILE", help="write diagnostics to FILE instead of standard output"
     )
@@ -152,90 +171,167 @@ def _overrides(options: argparse.Namespace) -> dict[str, object]:
         overrides["ignore"] = _codes(options.ignore, "ignore")
     if options.fail_on:
         overrides["fail_on"] = options.fail_on
-    if options.output_format:
-        overrides["output_format"] = options.output_format
+    chosen = options.output_format or os.environ.get(FORMAT_VARIABLE)
+    if chosen:
+        if chosen not in FORMATS:
+            raise UsageError(f"{FORMAT_VARIABLE}={chosen}: choose one of {', '.join(FORMATS)}")
+        overrides["output_format"] = chosen
     return overrides
+
+
+def _output_format(settings) -> str:
+    """The configured format; under GitHub Actions, annotations unless a format was asked for."""
+    asked = settings.source_of("output-format") != "default"
+    if not asked and os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return settings.output_format
+
+
+@dataclass
+class _Linted:
+    path: str | None  # None for standard input
+    document: Document
+    diagnostics: list[Diagnostic]
+    fixed: int = 0
 
 
 def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     options = _lint_parser().parse_args(arguments)
     if options.baseline_prune and not options.baseline:
         raise UsageError("--baseline-prune needs --baseline FILE")
+    paths = options.paths or ["."]
+    if options.fix and "-" in paths:
+        raise UsageError("--fix cannot write back to standard input; use --diff")
     resolver = ConfigResolver(options.config, options.isolated, _overrides(options))
     run_settings = resolver.for_directory(".")
     linter = Linter(resolver=resolver)
 
-    paths = options.paths or ["."]
-    keep_sources = run_settings.output_format == "full"
-    sources: dict[str, str] = {}
-    diagnostics: list[Diagnostic] = []
-    linted: set[str] = set()
-    documents = []
+    linted: list[_Linted] = []
     if "-" in paths:
-        documents.append(linter.lint_stdin(stdin.buffer.read(), options.stdin_filename))
-    files = discover([p for p in paths if p != "-"], linter.settings_for, options.force_exclude)
-    documents.extend(linter.lint_path(path) for path in files)
-    for document, found in documents:
-        diagnostics.extend(found)
-        linted.add(document.path)
-        if keep_sources and document.text is not None:
-            sources[document.path] = document.text
-    diagnostics.extend(linter.unused_per_file_ignores())
-    diagnostics.sort(key=Diagnostic.sort_key)
+        document, found = linter.lint_stdin(stdin.buffer.read(), options.stdin_filename)
+        linted.append(_Linted(None, document, found))
+    for path in discover(
+        [p for p in paths if p != "-"], linter.settings_for, options.force_exclude
+    ):
+        document, found = linter.lint_path(path)
+        linted.append(_Linted(path, document, found))
+    if options.fix or options.diff:
+        return_early = _fix(options, linter, linted)
+        if return_early is not None:
+            return return_early
 
+    diagnostics = [d for item in linted for d in item.diagnostics]
+    diagnostics += linter.unused_per_file_ignores()
+    diagnostics.sort(key=Diagnostic.sort_key)
     if options.write_baseline:
         from statement_lint.baseline import Baseline
 
         Baseline.of(options.write_baseline, diagnostics).write()
         if not options.quiet:
-            print(
-                f"Wrote {len(diagnostics)} violations to the baseline {options.write_baseline}.",
-                file=sys.stderr,
-            )
+            count = plural(len(diagnostics), "violation")
+            print(f"Wrote {count} to the baseline {options.write_baseline}.", file=sys.stderr)
         return EXIT_CLEAN
-
     notes = []
     if options.baseline:
-        from statement_lint.baseline import Baseline
+        diagnostics, notes = _apply_baseline(
+            options, diagnostics, {i.document.path for i in linted}
+        )
+    if options.fix and linted:
+        fixed = sum(item.fixed for item in linted)
+        if fixed:
+            notes.insert(0, f"Fixed {plural(fixed, 'violation')}.")
 
-        baseline = Baseline.load(options.baseline)
-        result = baseline.apply(diagnostics, linted)
-        diagnostics = result.kept
-        if result.hidden:
-            notes.append(f"{result.hidden} hidden by the baseline {options.baseline}.")
-        if result.stale and options.baseline_prune:
-            baseline.pruned(result.stale, [*diagnostics]).write()
-            notes.append(
-                f"Pruned {plural(len(result.stale), 'stale entry')} from {options.baseline}."
-            )
-        elif result.stale:
-            notes.append(
-                f"{plural(len(result.stale), 'baseline entry')} no longer "
-                f"match{'es' if len(result.stale) == 1 else ''}: --baseline-prune removes them."
-            )
-
-    summary = RunSummary.of(diagnostics, len(documents))
-    write = formatter(run_settings.output_format)
+    summary = RunSummary.of(diagnostics, len(linted))
+    output_format = _output_format(run_settings)
+    sources = {}
+    if output_format == "full":
+        sources = {i.document.path: i.document.text for i in linted if i.document.text is not None}
+    files = sorted(item.document.path for item in linted)
+    report = ReportInput(diagnostics, summary, False, sources, files)
+    write = write_statistics if options.statistics else formatter(output_format)
     if options.output_file:
         try:
             with open(options.output_file, "w", encoding="utf-8", newline="\n") as stream:
-                write(ReportInput(diagnostics, summary, options.color == "always", sources), stream)
+                write(replace(report, color=options.color == "always"), stream)
         except OSError as error:
             reason = error.strerror or str(error)
             raise UsageError(f"--output-file {options.output_file}: {reason}") from None
     else:
-        color = _use_color(options.color, sys.stdout)
-        write(ReportInput(diagnostics, summary, color, sources), sys.stdout)
+        write(replace(report, color=_use_color(options.color, sys.stdout)), sys.stdout)
         sys.stdout.flush()
     if not options.quiet:
+        fixable = sum(d.fix is not None for d in diagnostics)
+        if fixable and not options.fix:
+            notes.append(f"{plural(fixable, 'violation')} fixable with --fix ([*]).")
         print(" ".join([summary.sentence(), *notes]), file=sys.stderr)
 
     if options.exit_zero:
         return EXIT_CLEAN
-    failing = {Severity.ERROR} | (
-        {Severity.WARNING} if run_settings.fail_on == "warning" else set()
-    )
+    failing = {Severity.ERROR}
+    if run_settings.fail_on == "warning":
+        failing.add(Severity.WARNING)
     return EXIT_VIOLATIONS if any(d.severity in failing for d in diagnostics) else EXIT_CLEAN
+
+
+def _fix(options: argparse.Namespace, linter: Linter, linted: list[_Linted]) -> int | None:
+    """Apply (--fix) or print (--diff) the fixes; with --diff, the run ends here."""
+    from statement_lint.fix import ReadOnly, fix_document, unified_diff, write_atomically
+
+    would_fix = 0
+    for item in linted:
+        if not any(d.fix for d in item.diagnostics):
+            continue
+        settings = linter.settings_for(item.path or ".")
+        where = item.path or item.document.path
+
+        def lint(document: Document, settings=settings, where=where) -> list[Diagnostic]:
+            return linter.lint_document(document, settings, where)
+
+        result = fix_document(item.document, item.diagnostics, lint)
+        if options.diff:
+            sys.stdout.write(unified_diff(result))
+            would_fix += result.fixed
+            continue
+        try:
+            write_atomically(item.path, result.data)
+        except ReadOnly:
+            print(f"statement-lint: cannot fix {item.document.path}: the file is read-only; "
+                  "nothing was changed", file=sys.stderr)  # fmt: skip
+            continue
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            print(f"statement-lint: cannot fix {item.document.path}: {reason}; nothing was "
+                  "changed", file=sys.stderr)  # fmt: skip
+            continue
+        item.document, item.diagnostics = result.document, result.diagnostics
+        item.fixed = result.fixed
+    if options.diff:
+        sys.stdout.flush()
+        if not options.quiet:
+            print(f"Would fix {plural(would_fix, 'violation')}.", file=sys.stderr)
+        return EXIT_VIOLATIONS if would_fix and not options.exit_zero else EXIT_CLEAN
+    return None
+
+
+def _apply_baseline(
+    options: argparse.Namespace, diagnostics: list[Diagnostic], linted: set[str]
+) -> tuple[list[Diagnostic], list[str]]:
+    from statement_lint.baseline import Baseline
+
+    notes = []
+    baseline = Baseline.load(options.baseline)
+    result = baseline.apply(diagnostics, linted)
+    if result.hidden:
+        notes.append(f"{result.hidden} hidden by the baseline {options.baseline}.")
+    if result.stale and options.baseline_prune:
+        baseline.pruned(result.stale, diagnostics).write()
+        stale = plural(len(result.stale), "stale entry")
+        notes.append(f"Pruned {stale} from {options.baseline}.")
+    elif result.stale:
+        verb = "matches" if len(result.stale) == 1 else "match"
+        entries = plural(len(result.stale), "baseline entry")
+        notes.append(f"{entries} no longer {verb}: --baseline-prune removes them.")
+    return result.kept, notes
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:

@@ -166,6 +166,7 @@ def make_diagnostic(path, rule, severity, finding: Finding, text: str) -> Diagno
         severity=severity,
         message=finding.message,
         fingerprint=fingerprint(rule.code, finding.subject or text[span.start : span.end]),
+        fix=finding.fix,
     )
 
 

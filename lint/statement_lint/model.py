@@ -64,6 +64,23 @@ class LanguageMarker(BaseModel):
     suggestion: str | None
 
 
+class Edit(BaseModel):
+    """Replace the text between two offsets of the decoded document (line ends read as `\n`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: int = Field(ge=0, description="Offset of the first character replaced.")
+    end: int = Field(ge=0, description="Offset just after the last character replaced.")
+    content: str
+
+
+class Fix(BaseModel):
+    """The one right correction of a diagnostic, applied by --fix."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    message: str = Field(min_length=1)
+    edits: list[Edit] = Field(min_length=1)
+
+
 DifferenceKind = Literal["changed", "missing", "added"]
 
 
@@ -73,6 +90,7 @@ class DisclaimerDifference(BaseModel):
     expected: str  # the canonical words (empty when words were added)
     found: str  # the words in the document (empty when words are missing)
     span: Span
+    edits: list[Edit]  # what restores the canonical words in place; empty when not certain
 
 
 class Disclaimer(BaseModel):
@@ -155,6 +173,7 @@ class Diagnostic(BaseModel):
         pattern=r"^[0-9a-f]{16}$",
         description="Stable across line shifts: a hash of the code and the offending text.",
     )
+    fix: Fix | None = Field(default=None, description="Present when --fix can correct it.")
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

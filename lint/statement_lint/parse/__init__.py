@@ -11,6 +11,7 @@ from statement_lint.model import (
     DateToken,
     Disclaimer,
     DisclaimerDifference,
+    Edit,
     Footnote,
     LanguageMarker,
     Span,
@@ -20,7 +21,7 @@ from statement_lint.model import (
 from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import DateReader
-from statement_lint.parse.disclaimer import DisclaimerFinder, word_key
+from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, word_key
 from statement_lint.parse.header import HeaderScanner, Unit, header_units
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.normalize import NormalText
@@ -67,6 +68,7 @@ class Parser:
                             units[words[difference.first_word]].start,
                             units[words[difference.last_word]].end,
                         ),
+                        edits=_restoring_edits(difference, words, units, normal),
                     )
                     for difference in found.differences
                 ],
@@ -135,6 +137,34 @@ class Parser:
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted
+
+
+def _restoring_edits(
+    difference: Difference, words: list[int], units: list[Unit], normal: NormalText
+) -> list[Edit]:
+    """Edits that put the canonical words back in place of a changed or missing run, keeping
+    the line layout; none where that is not certain (added words, header tokens in the run).
+    `words` are the indices of the document's words among the units."""
+    canonical = difference.canonical_words
+    run = words[difference.first_word : difference.last_word + 1]
+
+    def where(index: int) -> tuple[int, int]:
+        span = normal.span(units[index].start, units[index].end)
+        return span.start, span.end
+
+    if difference.kind == "changed":
+        if run[-1] - run[0] != len(run) - 1:
+            return []  # header tokens sit inside the run: leave it to a person
+        if len(run) == len(canonical):
+            pairs = zip(run, canonical, strict=True)
+            return [Edit(start=where(i)[0], end=where(i)[1], content=word) for i, word in pairs]
+        return [Edit(start=where(run[0])[0], end=where(run[-1])[1], content=" ".join(canonical))]
+    if difference.kind == "missing":
+        start, end = where(run[0])
+        if difference.before_shown_word:
+            return [Edit(start=start, end=start, content=" ".join(canonical) + " ")]
+        return [Edit(start=end, end=end, content=" " + " ".join(canonical))]
+    return []
 
 
 def _mention(normal: NormalText, mention: Mention, slot: str | None) -> CountryMention:

@@ -31,6 +31,8 @@ class Difference:
     found: str
     first_word: int  # index into the document words the difference is shown at
     last_word: int
+    canonical_words: tuple[str, ...]  # the canonical words as written, with punctuation
+    before_shown_word: bool = True  # missing words go before the word shown (else after it)
 
 
 @dataclass(frozen=True)
@@ -123,11 +125,14 @@ def _difference(
         kind = "missing"
     else:
         kind = "added"
+    before = True
     if found:
         first, last = doc_start, doc_end - 1
     else:
         # Nothing to point at: show the word after the gap (or before it, at the very end).
         last_doc_word = blocks[-1].b + blocks[-1].size - 1
+        before = doc_start <= last_doc_word
         first = last = min(doc_start, last_doc_word)
     expected = " ".join(canonical_gap).strip(_PUNCTUATION)
-    return Difference(kind, expected, " ".join(found).strip(_PUNCTUATION), first, last)
+    found_text = " ".join(found).strip(_PUNCTUATION)
+    return Difference(kind, expected, found_text, first, last, tuple(canonical_gap), before)

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 # cost memory for nothing.
 MAX_TEXT_BYTES = 16 * 1024 * 1024
 
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 _MAGIC = (
@@ -28,11 +29,18 @@ _MAGIC = (
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A read document: its text with `\\n` line ends, or the reason it could not be read."""
+    """A read document: its text with `\\n` line ends, or the reason it could not be read.
+
+    `encoding`, `bom` and `raw` (the decoded text with its own line ends, kept when they are
+    not all `\\n`) let --fix write the file back exactly as it was, but for its edits.
+    """
 
     path: str
     text: str | None
     error: str | None = None
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    raw: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -69,22 +77,25 @@ def read_bytes(data: bytes, path: str) -> Document:
             path, None, f"is over the {_megabytes(MAX_TEXT_BYTES)} limit for a text statement"
         )
     try:
-        text = decode(data)
+        raw, encoding, bom = decode(data)
     except ValueError as error:
         return Document(path, None, str(error))
-    return Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(path, text, None, encoding, bom, raw if text != raw else None)
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM; refuse binary data."""
+def decode(data: bytes) -> tuple[str, str, bytes]:
+    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM; refuse binary data.
+    Returns the text, the codec that encodes it back, and the byte-order mark."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError as error:
+                name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
                 raise ValueError(
-                    f"is not valid {encoding.upper().removesuffix('-SIG')} despite its byte-order "
-                    f"mark (byte {error.start}); re-save it as UTF-8"
+                    f"is not valid {name} despite its byte-order mark (byte "
+                    f"{error.start + len(bom)}); re-save it as UTF-8"
                 ) from None
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -95,7 +106,7 @@ def decode(data: bytes) -> str:
             "mark, or not text at all); re-save it as UTF-8"
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ValueError(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -34,6 +34,7 @@ class ReportInput:
     summary: RunSummary
     color: bool = False
     sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for excerpts
+    files: Sequence[str] = ()  # every path linted, sorted (for formats that list clean files)
 
 
 Formatter = Callable[[ReportInput, TextIO], None]

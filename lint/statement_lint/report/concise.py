@@ -2,16 +2,19 @@
 
 from typing import TextIO
 
+from statement_lint.model import Diagnostic
 from statement_lint.report import ReportInput
-from statement_lint.report.style import BOLD, paint, severity_style
+from statement_lint.report.style import BOLD, CYAN, paint, severity_style
 
 
-def location(diagnostic, color: bool) -> str:
-    where = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:"
-    return paint(where, BOLD, color)
+def headline(diagnostic: Diagnostic, color: bool) -> str:
+    """`path:line:col: CODE [*] message`, `[*]` marking what --fix corrects."""
+    where = paint(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", BOLD, color)
+    code = paint(diagnostic.code, severity_style(diagnostic.severity), color)
+    mark = f" {paint('[*]', CYAN, color)}" if diagnostic.fix else ""
+    return f"{where} {code}{mark} {diagnostic.message}\n"
 
 
 def write(report: ReportInput, stream: TextIO) -> None:
     for diagnostic in report.diagnostics:
-        code = paint(diagnostic.code, severity_style(diagnostic.severity), report.color)
-        stream.write(f"{location(diagnostic, report.color)} {code} {diagnostic.message}\n")
+        stream.write(headline(diagnostic, report.color))

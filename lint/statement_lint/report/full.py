@@ -3,7 +3,7 @@
 from typing import TextIO
 
 from statement_lint.report import ReportInput
-from statement_lint.report.concise import location
+from statement_lint.report.concise import headline
 from statement_lint.report.style import CYAN, DIM, paint, severity_style
 from statement_lint.rules import rules_by_code
 
@@ -15,8 +15,7 @@ _CONTEXT = 60
 def write(report: ReportInput, stream: TextIO) -> None:
     rules = rules_by_code()
     for diagnostic in report.diagnostics:
-        code = paint(diagnostic.code, severity_style(diagnostic.severity), report.color)
-        stream.write(f"{location(diagnostic, report.color)} {code} {diagnostic.message}\n")
+        stream.write(headline(diagnostic, report.color))
         text = report.sources.get(diagnostic.path)
         if text is not None:
             lines = text.split("\n")
@@ -25,6 +24,8 @@ def write(report: ReportInput, stream: TextIO) -> None:
         rule = rules.get(diagnostic.code)
         if rule is not None:
             stream.write(f"  {paint('help:', CYAN, report.color)} {rule.summary}\n")
+        if diagnostic.fix is not None:
+            stream.write(f"  {paint('fix:', CYAN, report.color)} {diagnostic.fix.message}\n")
         stream.write("\n")
 
 

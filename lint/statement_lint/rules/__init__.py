@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from statement_lint.model import Severity, Span, Statement
+from statement_lint.model import Edit, Fix, Severity, Span, Statement
 from statement_lint.readers import Document
 from statement_lint.reference import Gazetteer, Profile
 
@@ -37,6 +37,7 @@ class Finding:
     # What the finding is about, when the text under the span does not say it all (the
     # differences of an altered disclaimer); it identifies the finding in baselines.
     subject: str | None = None
+    fix: Fix | None = None  # only where exactly one correction is right
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,15 @@ Stage = Literal["document", "statement", "suppression"]
 
 
 Check = Callable[[Context], Iterable[Finding]]
+
+
+def replace_with(span: Span, content: str | None) -> Fix | None:
+    """The fix that writes `content` in place of the span's text (None without content)."""
+    if not content:
+        return None
+    return Fix(
+        message=f"write {content}", edits=[Edit(start=span.start, end=span.end, content=content)]
+    )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-from statement_lint.model import Severity
+from statement_lint.model import Edit, Fix, Severity
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -26,6 +26,9 @@ def footnote_country_not_marked(ctx: Context):
         ALBANIA* and the EFTA countries ...
         * Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of
         the Stabilisation and Association Process.
+
+    ## Fix
+    `--fix` adds the footnote's marker right after the name in the paragraph.
     """
     statement = ctx.statement
     if statement.alignment is None:
@@ -42,4 +45,10 @@ def footnote_country_not_marked(ctx: Context):
                     f"{entry.written} is named in the footnote {footnote.marker} (line "
                     f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
                     f"paragraph: write {entry.written}{footnote.marker}",
+                    fix=Fix(
+                        message=f"add {footnote.marker} after {entry.written}",
+                        edits=[
+                            Edit(start=entry.span.end, end=entry.span.end, content=footnote.marker)
+                        ],
+                    ),
                 )

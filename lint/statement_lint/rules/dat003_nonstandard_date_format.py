@@ -1,5 +1,5 @@
 from statement_lint.model import Severity
-from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules import Context, Finding, replace_with, rule
 
 
 @rule("DAT003", "nonstandard-date-format", Severity.ERROR)
@@ -24,10 +24,14 @@ def nonstandard_date_format(ctx: Context):
 
     ## Passing example
         8 July 2021
+
+    ## Fix
+    `--fix` rewrites the date in the standard form (`July 8, 2021` -> `8 July 2021`).
     """
     for date in ctx.statement.dates:
         if date.value is not None and not date.standard:
             yield Finding(
                 date.span,
                 f"date {date.text} is not in the standard form: write {date.standard_form}",
+                fix=replace_with(date.span, date.standard_form),
             )

@@ -1,4 +1,4 @@
-from statement_lint.model import Severity
+from statement_lint.model import Fix, Severity
 from statement_lint.rules import Context, Finding, rule
 
 _SHOWN = 3
@@ -25,6 +25,11 @@ def altered_disclaimer(ctx: Context):
     ## Passing example
         The OSCE Secretariat bears no responsibility for the content of this document and
         circulates it without altering its content. ...
+
+    ## Fix
+    When every difference is a changed or missing word, `--fix` puts the canonical words back
+    in place, keeping the line layout and any header tokens between the words. Added words are
+    left to a person.
     """
     disclaimer = ctx.statement.disclaimer
     if disclaimer is None or not disclaimer.differences:
@@ -41,8 +46,13 @@ def altered_disclaimer(ctx: Context):
     if more > 0:
         described.append(f"and {more} more difference{'s' if more > 1 else ''}")
     every = "; ".join(f"{d.kind}:{d.expected}:{d.found}" for d in disclaimer.differences)
+    fix = None
+    edits = [edit for d in disclaimer.differences for edit in d.edits]
+    if all(d.kind in ("changed", "missing") and d.edits for d in disclaimer.differences):
+        fix = Fix(message="restore the canonical wording", edits=edits)
     yield Finding(
         disclaimer.differences[0].span,
         f"altered disclaimer: {'; '.join(described)}",
         subject=every,
+        fix=fix,
     )

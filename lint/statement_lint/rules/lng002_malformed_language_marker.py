@@ -1,5 +1,5 @@
 from statement_lint.model import Severity
-from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules import Context, Finding, replace_with, rule
 
 
 @rule("LNG002", "malformed-language-marker", Severity.ERROR)
@@ -25,10 +25,16 @@ def malformed_language_marker(ctx: Context):
 
     ## Passing example
         ENGLISH only
+
+    ## Fix
+    Where the language is known and only the casing or the word order is wrong, `--fix` writes
+    the marker in its standard form (`English only` -> `ENGLISH only`).
     """
     for marker in ctx.statement.language_markers:
         if marker.form == "malformed" and marker.contradiction is None:
             advice = f": write {marker.suggestion}" if marker.suggestion else ""
             yield Finding(
-                marker.span, f"malformed language marker {marker.text}: {marker.problem}{advice}"
+                marker.span,
+                f"malformed language marker {marker.text}: {marker.problem}{advice}",
+                fix=replace_with(marker.span, marker.suggestion),
             )
