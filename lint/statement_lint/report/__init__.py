@@ -48,12 +48,20 @@ def formatter(name: str) -> Formatter:
         from statement_lint.report.full import write
     elif name == "json":
         from statement_lint.report.json import write
+    elif name == "sarif":
+        from statement_lint.report.sarif import write
+    elif name == "github":
+        from statement_lint.report.github import write
+    elif name == "gitlab":
+        from statement_lint.report.gitlab import write
+    elif name == "junit":
+        from statement_lint.report.junit import write
     else:
         raise ValueError(f"unknown output format {name!r}")
     return write
 
 
-FORMATS = ("concise", "full", "json")
+FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit")
 
 
 def plural(number: int, noun: str) -> str:

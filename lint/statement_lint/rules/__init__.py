@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from statement_lint.suppression import InlineSuppression
 
 DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
+# Rule families, by code prefix: what each family checks.
+FAMILIES = {
+    "DOC": "document",
+    "REF": "reference",
+    "DAT": "date",
+    "LNG": "language marker",
+    "DSC": "disclaimer",
+    "ALN": "alignment",
+    "SUP": "suppression",
+}
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 
 

@@ -1,0 +1,61 @@
+"""JUnit XML: a test suite per file, a test case per rule family, failures with diagnostics."""
+
+import re
+import xml.etree.ElementTree as ET
+from itertools import groupby
+from typing import TextIO
+
+from statement_lint.report import ReportInput
+from statement_lint.rules import FAMILIES
+
+# Characters XML 1.0 cannot carry (a document's text may hold them): replaced, not dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def write(report: ReportInput, stream: TextIO) -> None:
+    by_file = {
+        path: list(group) for path, group in groupby(report.diagnostics, key=lambda d: d.path)
+    }
+    files = sorted(set(report.files) | set(by_file))
+    suites = ET.Element(
+        "testsuites",
+        name="statement-lint",
+        tests=str(len(files) * len(FAMILIES)),
+        failures=str(sum(len({d.code[:3] for d in found}) for found in by_file.values())),
+        errors="0",
+    )
+    for path in files:
+        found = by_file.get(path, [])
+        failed_families = {d.code[:3] for d in found}
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name=_xml_text(path),
+            tests=str(len(FAMILIES)),
+            failures=str(len(failed_families)),
+            errors="0",
+            skipped="0",
+        )
+        for prefix, family in FAMILIES.items():
+            case = ET.SubElement(
+                suite, "testcase", classname=_xml_text(path), name=f"{prefix} {family}"
+            )
+            failures = [d for d in found if d.code.startswith(prefix)]
+            if failures:
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    message=_xml_text(f"{len(failures)} {family} violation(s)"),
+                    type=prefix,
+                )
+                failure.text = _xml_text(
+                    "".join(f"{d.line}:{d.column}: {d.code} {d.message}\n" for d in failures)
+                )
+    ET.indent(suites)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(suites, encoding="unicode"))
+    stream.write("\n")

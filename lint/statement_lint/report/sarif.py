@@ -1,0 +1,91 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it.
+
+Every rule is described (short and full descriptions and help from its docstring); every result
+carries a repo-relative URI, a full region (columns count Unicode code points, end column
+exclusive) and a `primaryLocationLineHash` built from the diagnostic's fingerprint, so that
+results keep their identity when lines move.
+"""
+
+import json
+from collections import Counter
+from typing import TextIO
+from urllib.parse import quote
+
+from statement_lint import __version__
+from statement_lint.report import ReportInput
+from statement_lint.rules import Rule, all_rules
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/statement-lint/statement-lint"
+
+
+def _rule(rule: Rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.section("What it checks").replace("\n", " ")},
+        "help": {"text": rule.doc, "markdown": rule.doc},
+        "defaultConfiguration": {"level": str(rule.severity)},
+        "properties": {"tags": ["statement-lint", rule.code[:3]]},
+    }
+
+
+def _uri(path: str) -> str:
+    return quote(path, safe="/")
+
+
+def sarif_log(report: ReportInput) -> dict:
+    rules = list(all_rules())
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    occurrences: Counter[tuple[str, str]] = Counter()
+    results = []
+    for d in report.diagnostics:
+        occurrences[(d.path, d.fingerprint)] += 1
+        result = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": str(d.severity),
+            "message": {"text": d.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": d.line,
+                            "startColumn": d.column,
+                            "endLine": d.end_line,
+                            "endColumn": d.end_column,
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {
+                "primaryLocationLineHash": f"{d.fingerprint}:{occurrences[(d.path, d.fingerprint)]}"
+            },
+        }
+        results.append(result)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "statement-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(rule) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def write(report: ReportInput, stream: TextIO) -> None:
+    stream.write(json.dumps(sarif_log(report), indent=2, ensure_ascii=False))
+    stream.write("\n")
