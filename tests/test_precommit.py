@@ -1,0 +1,71 @@
+"""The pre-commit hook, run for real by pre-commit in a temporary repository."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory):
+    if not Path(PRE_COMMIT).exists():
+        pytest.skip("pre-commit is not installed (it is in the test extras)")
+    if not (PROJECT / ".git").exists():
+        pytest.skip("try-repo needs the project as a git repository")
+    # One hook environment for the module's tests, outside the user's cache.
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess:
+    environment = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+    }  # fmt: skip
+    return subprocess.run(
+        [PRE_COMMIT, "try-repo", str(PROJECT), "statement-lint", "--all-files"],
+        cwd=repo, capture_output=True, text=True, env=environment, timeout=600,
+    )  # fmt: skip
+
+
+def make_repo(path: Path, statements: dict[str, Path]) -> Path:
+    path.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=path, check=True)
+    for name, source in statements.items():
+        shutil.copy(source, path / name)
+    subprocess.run(["git", "add", "."], cwd=path, check=True)
+    identity = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", *identity, "commit", "-qm", "statements"], cwd=path, check=True)
+    return path
+
+
+def test_hook_fails_on_a_slip(tmp_path, pre_commit_home):
+    repo = make_repo(
+        tmp_path / "slip",
+        {"seed.txt": FIXTURES / "statements" / "pc-del-80-21-rev1.txt",
+         "clean.md": FIXTURES / "layouts" / "top.txt"},
+    )  # fmt: skip
+    result = try_repo(repo, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "statement-lint" in result.stdout and "Failed" in result.stdout
+    assert "seed.txt:65:1: ALN002 [*] ALBANIA is named in the footnote" in result.stdout
+
+
+def test_hook_passes_on_clean_statements(tmp_path, pre_commit_home):
+    repo = make_repo(
+        tmp_path / "clean",
+        {"top.txt": FIXTURES / "layouts" / "top.txt",
+         "flat.md": FIXTURES / "layouts" / "flat.txt",
+         "notes.json": FIXTURES / "statements" / "pc-del-80-21-rev1.txt"},  # not a statement file
+    )  # fmt: skip
+    result = try_repo(repo, pre_commit_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
