@@ -80,8 +80,8 @@ def test_bad_files_get_one_diagnostic_each_and_the_run_goes_on(workdir, capsys):
     assert main(["."]) == 1
     out = capsys.readouterr().out
     assert out == (
-        "a-binary.txt:1:1: DOC001 the file is binary: it looks like a ZIP archive (a Word .docx "
-        "file?), not text\n"
+        "a-binary.txt:1:1: DOC001 the file is not text: it is a ZIP archive: if it is a Word "
+        "file, give it the .docx suffix\n"
         "b-latin1.txt:1:1: DOC001 the file is not valid UTF-8 (byte 0xe9 on line 1); re-save it "
         "as UTF-8\n"
         "c-empty.txt:1:1: DOC002 the file has no text: was the export or text extraction empty?\n"

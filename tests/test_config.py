@@ -250,7 +250,7 @@ def test_invalid_config_names_the_file_the_key_and_the_fix(repo, capsys):
         "  fail-on: Input should be 'error' or 'warning' (got 3)\n"
         "  ingore: unknown key; did you mean 'ignore'? (known keys: extend, select, "
         "extend-select, ignore, per-file-ignores, exclude, extend-exclude, severity, fail-on, "
-        "output-format, profile)\n"
+        "output-format, profile, limits)\n"
     )
 
 
@@ -324,4 +324,6 @@ def test_config_show(repo, capsys):
         'fail-on = "error"  # default',
         'output-format = "concise"  # default',
         'profile = "osce"  # default',
+        "limits = {text-mb = 16, document-mb = 50, pages = 500, seconds = 20, memory-mb = 1024}"
+        "  # default",
     ]

@@ -6,8 +6,7 @@ import os
 
 import pytest
 
-from statement_lint.readers import read_bytes, read_path
-from statement_lint.readers import text as text_reader
+from statement_lint.readers import Limits, read_bytes, read_path
 
 TEXT = "PC.DEL/1/21\r\n22 February 2021\rENGLISH only\n\u2019"
 
@@ -33,7 +32,10 @@ def test_encodings_and_line_ends(data):
     ("data", "reason"),
     [
         (TEXT.encode("utf-16-le"), "is binary: it contains NUL bytes"),
-        (b"%PDF-1.7\n", "is binary: it looks like a PDF file, not text"),
+        (
+            b"%PDF-1.7\n",
+            "is not text: it is a PDF file: give it the .pdf suffix to lint it as one",
+        ),
         (b"line\nline \x92 two", "is not valid UTF-8 (byte 0x92 on line 2)"),
         (codecs.BOM_UTF8 + b"\xc3(", "is not valid UTF-8 despite its byte-order mark"),
     ],
@@ -44,11 +46,13 @@ def test_undecodable_input(data, reason):
     assert document.error.startswith(reason)
 
 
-def test_size_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(text_reader, "MAX_TEXT_BYTES", 10)
+def test_size_limit(tmp_path):
     path = tmp_path / "big.txt"
-    path.write_bytes(b"x" * 11)
-    assert read_path(str(path)).error == "is 0.0 MB, over the 0.0 MB limit for a text statement"
+    path.write_bytes(b"x" * 2_000_000)
+    limits = Limits(text_mb=1)
+    assert read_path(str(path), limits=limits).error == (
+        "is 1.9 MB, over the 1.0 MB limit for a text statement"
+    )
 
 
 def test_io_error_is_reported_not_raised(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from statement_lint.errors import UserError
@@ -97,6 +97,10 @@ def _looks_like_path(value: str) -> bool:
 def apply(settings: Settings, config: ConfigValues) -> Settings:
     """`settings` with the config's values on top, anchored at the config's directory."""
     for key, (value, source) in config.values.items():
+        if key == "limits":
+            values = {name: number for name, number in value.items() if number is not None}
+            settings = settings.with_values(source, limits=replace(settings.limits, **values))
+            continue
         if isinstance(value, list):
             value = tuple(value)
         elif isinstance(value, dict):

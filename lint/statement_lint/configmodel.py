@@ -40,6 +40,19 @@ Codes = list[Code]
 Severity = Literal["error", "warning", "off"]
 
 
+class LimitsModel(BaseModel):
+    """What a reader may spend on one file; a file over a limit gets one DOC001."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, defer_build=True)
+    text_mb: float = Field(None, gt=0, description="Largest text statement (default 16).")
+    document_mb: float = Field(
+        None, gt=0, description="Largest PDF or Word file, and Word part once inflated (50)."
+    )
+    pages: int = Field(None, gt=0, description="Most PDF pages read (500).")
+    seconds: float = Field(None, gt=0, description="Longest PDF extraction (20).")
+    memory_mb: int = Field(None, ge=64, description="Memory for PDF extraction (1024).")
+
+
 class ConfigModel(BaseModel):
     """statement-lint settings: `[tool.statement-lint]` in pyproject.toml, or the top level of
     statement-lint.toml. Globs are gitignore-style, anchored at the config file's directory."""
@@ -74,6 +87,7 @@ class ConfigModel(BaseModel):
     profile: str = Field(
         None, description="A bundled profile name (osce) or the path of a profile JSON file."
     )
+    limits: LimitsModel = Field(None, description="What a reader may spend on one file.")
 
 
 def describe(error: ValidationError, prefix: str) -> list[str]:

@@ -6,9 +6,8 @@ import os
 from collections.abc import Callable, Iterator
 
 from statement_lint.globs import matches_any, relative_to
+from statement_lint.readers import SUFFIXES
 from statement_lint.settings import Settings
-
-TEXT_SUFFIXES = (".txt", ".md")
 
 SettingsFor = Callable[[str], Settings]
 
@@ -66,7 +65,7 @@ def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
         )
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if name.lower().endswith(TEXT_SUFFIXES) and not _excluded(path, settings_for, False):
+            if name.lower().endswith(SUFFIXES) and not _excluded(path, settings_for, False):
                 yield path
     yield from unlisted
 

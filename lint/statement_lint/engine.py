@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from statement_lint.discover import discover, display_path
 from statement_lint.globs import compile_glob, relative_to
-from statement_lint.model import Diagnostic, Span
+from statement_lint.model import Diagnostic, Severity, Span
 from statement_lint.parse import Parser
-from statement_lint.readers import Document, read_bytes, read_path
+from statement_lint.readers import Document, Region, read_bytes, read_path
 from statement_lint.reference import default_gazetteer, load_profile
 from statement_lint.rules import Context, Finding, Rule, rules_by_code
 from statement_lint.settings import SelectionError, Settings, enabled_rules, severity_of
@@ -66,7 +67,8 @@ class Linter:
         parser = self.parser_for(settings)
         readable = document.text is not None and not document.is_empty
         statement = parser.parse(document.text) if readable else None
-        inline = read_directives(document.text) if readable else None
+        # Only text files carry directives; PDF and Word files use per-file-ignores.
+        inline = read_directives(document.text) if readable and document.kind == "text" else None
         context = Context(
             document,
             statement,
@@ -91,9 +93,9 @@ class Linter:
         self, rule: Rule, context: Context, settings: Settings
     ) -> Iterator[Diagnostic]:
         severity = severity_of(rule, settings)
-        text = context.document.text or ""
+        document = context.document
         for finding in rule.check(context):
-            yield make_diagnostic(context.document.path, rule, severity, finding, text)
+            yield make_diagnostic(document.path, rule, severity, finding, document)
 
     def _per_file_ignores(
         self, diagnostics: list[Diagnostic], path: str, settings: Settings
@@ -130,21 +132,20 @@ class Linter:
                 continue
             text = _read_quietly(config_path)
             span = _glob_span(text, pattern)
+            config = Document(display_path(config_path), text)
             finding = Finding(
                 span,
                 f"unused suppression: per-file-ignores entry '{pattern}' suppresses nothing in "
                 "the files it matches; remove it",
             )
-            found.append(
-                make_diagnostic(
-                    display_path(config_path), rule, severity_of(rule, settings), finding, text
-                )
-            )
+            severity = severity_of(rule, settings)
+            found.append(make_diagnostic(config.path, rule, severity, finding, config))
         return found
 
     def lint_path(self, path: str) -> tuple[Document, list[Diagnostic]]:
-        document = read_path(path, display_path(path))
-        return document, self.lint_document(document, self.settings_for(path), path)
+        settings = self.settings_for(path)
+        document = read_path(path, display_path(path), settings.limits)
+        return document, self.lint_document(document, settings, path)
 
     def lint_stdin(self, data: bytes, name: str | None) -> tuple[Document, list[Diagnostic]]:
         """Standard input, linted with the settings that would apply to a file called `name`."""
@@ -153,8 +154,12 @@ class Linter:
         return document, self.lint_document(document, self.settings_for(name or "."), where)
 
 
-def make_diagnostic(path, rule, severity, finding: Finding, text: str) -> Diagnostic:
+def make_diagnostic(
+    path: str, rule: Rule, severity: Severity, finding: Finding, document: Document
+) -> Diagnostic:
     span = finding.span or _WHOLE_FILE
+    text = document.text or ""
+    region = _region(document, span.start) if finding.span else None
     return Diagnostic(
         path=path,
         line=span.line,
@@ -166,8 +171,19 @@ def make_diagnostic(path, rule, severity, finding: Finding, text: str) -> Diagno
         severity=severity,
         message=finding.message,
         fingerprint=fingerprint(rule.code, finding.subject or text[span.start : span.end]),
-        fix=finding.fix,
+        # Fixes rewrite text files; PDF and Word files are reported, never rewritten.
+        fix=finding.fix if document.kind == "text" else None,
+        page=region.page if region else None,
+        paragraph=region.paragraph if region else None,
+        part=region.part if region else None,
     )
+
+
+def _region(document: Document, offset: int) -> Region | None:
+    if not document.regions:
+        return None
+    index = bisect_right([r.start for r in document.regions], offset) - 1
+    return document.regions[max(index, 0)]
 
 
 def _read_quietly(path: str) -> str:

@@ -174,6 +174,27 @@ class Diagnostic(BaseModel):
         description="Stable across line shifts: a hash of the code and the offending text.",
     )
     fix: Fix | None = Field(default=None, description="Present when --fix can correct it.")
+    page: int | None = Field(default=None, ge=1, description="PDF: the page of the span.")
+    paragraph: int | None = Field(
+        default=None, ge=1, description="Word: the paragraph of the span, within its part."
+    )
+    part: str | None = Field(
+        default=None, description="Word: header, footnote, endnote or footer (None: the body)."
+    )
+
+    @property
+    def locator(self) -> str | None:
+        """Where the span is in the PDF or Word file: `page 2`, `footnote paragraph 1`."""
+        if self.page is not None:
+            return f"page {self.page}"
+        if self.paragraph is not None:
+            return f"{self.part + ' ' if self.part else ''}paragraph {self.paragraph}"
+        return None
+
+    @property
+    def located_message(self) -> str:
+        """The message, with the native locator for PDF and Word files."""
+        return f"{self.message} ({self.locator})" if self.locator else self.message
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from statement_lint.model import Severity
+from statement_lint.readers.limits import Limits
 from statement_lint.rules import Rule, all_rules
 from statement_lint.similarity import closest
 
@@ -55,6 +56,7 @@ class Settings:
     fail_on: str = "error"
     output_format: str = "concise"
     profile: str = "osce"
+    limits: Limits = field(default_factory=Limits)
     # Where globs are anchored and relative paths resolved: the config file's directory.
     root: str | None = None
     config_path: str | None = None

@@ -6,9 +6,7 @@ import codecs
 import os
 from dataclasses import dataclass
 
-# Statements are a few kilobytes; anything this large is not one, and reading it whole would
-# cost memory for nothing.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+from statement_lint.readers.limits import Limits, megabytes
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -20,11 +18,22 @@ _BOMS = (
 )
 
 _MAGIC = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a ZIP archive (a Word .docx file?)"),
-    (b"\xd0\xcf\x11\xe0", "an old binary Office file (.doc?)"),
-    (b"{\\rtf", "an RTF file"),
+    (b"%PDF-", "it is a PDF file: give it the .pdf suffix to lint it as one"),
+    (b"PK\x03\x04", "it is a ZIP archive: if it is a Word file, give it the .docx suffix"),
+    (b"\xd0\xcf\x11\xe0", "it is an old binary Office file (.doc?): save it as .docx"),
+    (b"{\\rtf", "it is an RTF file: save it as .docx or plain text"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a stretch of a PDF's or Word file's text comes from: diagnostics inside it name
+    the page, or the paragraph (and the part: header, footnote, ...)."""
+
+    start: int  # offset in the document's text
+    page: int | None = None
+    paragraph: int | None = None
+    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,40 +50,33 @@ class Document:
     encoding: str = "utf-8"
     bom: bytes = b""
     raw: str | None = None
+    kind: str = "text"  # text | pdf | docx: only text files carry directives and take fixes
+    regions: tuple[Region, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return self.text is not None and not self.text.strip()
 
 
-def read_path(path: str, display_path: str | None = None) -> Document:
-    shown = display_path or path
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_TEXT_BYTES:
-            return Document(
-                shown,
-                None,
-                f"is {_megabytes(size)}, over the "
-                f"{_megabytes(MAX_TEXT_BYTES)} limit for a text statement",
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-    except IsADirectoryError:
-        try:
-            os.listdir(path)
-        except OSError as error:
-            return Document(shown, None, f"is a folder that cannot be read: {_reason(error)}")
-        return Document(shown, None, "is a directory, not a file")
-    except OSError as error:
-        return Document(shown, None, f"cannot be read: {_reason(error)}")
-    return read_bytes(data, shown)
-
-
-def read_bytes(data: bytes, path: str) -> Document:
-    if len(data) > MAX_TEXT_BYTES:
+def read_text(path: str, shown: str, limits: Limits) -> Document:
+    size = os.path.getsize(path)
+    if size > limits.text_bytes:
         return Document(
-            path, None, f"is over the {_megabytes(MAX_TEXT_BYTES)} limit for a text statement"
+            shown,
+            None,
+            f"is {megabytes(size)}, over the {megabytes(limits.text_bytes)} limit for a text "
+            "statement",
+        )
+    with open(path, "rb") as handle:
+        data = handle.read(limits.text_bytes + 1)
+    return read_bytes(data, shown, limits)
+
+
+def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document:
+    limits = limits or Limits()
+    if len(data) > limits.text_bytes:
+        return Document(
+            path, None, f"is over the {megabytes(limits.text_bytes)} limit for a text statement"
         )
     try:
         raw, encoding, bom = decode(data)
@@ -97,9 +99,9 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
                     f"is not valid {name} despite its byte-order mark (byte "
                     f"{error.start + len(bom)}); re-save it as UTF-8"
                 ) from None
-    for magic, kind in _MAGIC:
+    for magic, advice in _MAGIC:
         if data.startswith(magic):
-            raise ValueError(f"is binary: it looks like {kind}, not text")
+            raise ValueError(f"is not text: {advice}")
     if b"\x00" in data[:65536]:
         raise ValueError(
             "is binary: it contains NUL bytes (a UTF-16 file without byte-order "
@@ -113,11 +115,3 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
             f"is not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); "
             "re-save it as UTF-8"
         ) from None
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

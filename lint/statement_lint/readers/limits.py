@@ -1,0 +1,28 @@
+"""How much a reader may spend on one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MEGABYTE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    text_mb: float = 16  # a text statement is a few kilobytes
+    document_mb: float = 50  # a PDF or Word file, and each member of a Word file once inflated
+    pages: int = 500  # PDF pages read
+    seconds: float = 20  # extracting one PDF
+    memory_mb: int = 1024  # the PDF extraction process, on top of what it starts with
+
+    @property
+    def text_bytes(self) -> int:
+        return int(self.text_mb * MEGABYTE)
+
+    @property
+    def document_bytes(self) -> int:
+        return int(self.document_mb * MEGABYTE)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:.1f} MB"

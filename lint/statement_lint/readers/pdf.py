@@ -1,0 +1,171 @@
+"""PDF statements, through PDFium (pypdfium2), in a separate process.
+
+PDFium is C++ and PDFs come from anywhere: a compression bomb, a pathological object graph or
+a parser bug must cost one diagnostic, not the run. Extraction therefore runs in a worker
+process with a memory limit, and the caller waits for it no longer than the time limit; a worker
+that dies or is stopped is replaced for the next file.
+
+Page 1's header block is found by its place: the text in the top region of the page comes
+first in the document's text, then the rest of the page, then the other pages. Producers write
+the header into the page after the body as often as before it, so "first lines" would not do.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass
+
+from statement_lint.readers.limits import MEGABYTE, Limits, megabytes
+
+# The share of page 1, from the top, where the header block (symbol, date, marker) stands.
+HEADER_REGION = 0.22
+_PAGE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    pages: list[str]  # page 1 with its header region first; `\n` line ends
+    error: str | None = None
+
+
+def _extract(path: str, max_pages: int, max_bytes: int) -> Extracted:
+    """Runs in the worker: the text of each page."""
+    import pypdfium2 as pdfium
+
+    size = os.path.getsize(path)
+    if size > max_bytes:
+        return Extracted([], f"is {megabytes(size)}, over the {megabytes(max_bytes)} limit")
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        kind = "text" if head and b"\0" not in head else "something else"
+        return Extracted([], f"is not a PDF: it has no PDF header (it looks like {kind})")
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        return Extracted([], _explain(str(error)))
+    try:
+        count = len(document)
+        if count > max_pages:
+            return Extracted([], f"has {count} pages, over the limit of {max_pages}")
+        pages = []
+        for index in range(count):
+            page = document[index]
+            text_page = page.get_textpage()
+            if index == 0:
+                width, height = page.get_size()
+                split = height * (1 - HEADER_REGION)
+                top = text_page.get_text_bounded(0, split, width, height)
+                rest = text_page.get_text_bounded(0, 0, width, split)
+                text = f"{top}\n{rest}" if top and rest else top or rest
+            else:
+                text = text_page.get_text_range()
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return Extracted(pages)
+    except pdfium.PdfiumError as error:
+        return Extracted([], f"cannot be read: {error}")
+    finally:
+        document.close()
+
+
+def _explain(error: str) -> str:
+    lowered = error.lower()
+    if "password" in lowered:
+        return "is encrypted (password-protected): save an unprotected copy to lint it"
+    if "format" in lowered or "file" in lowered:
+        return "is not a valid PDF (corrupt or truncated)"
+    return f"cannot be read by PDFium: {error}"
+
+
+def _serve(connection, memory_bytes: int) -> None:
+    """The worker: extract each path it is sent, under a memory limit."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (_address_space() + memory_bytes,) * 2)
+    except (ImportError, ValueError, OSError):
+        pass  # no limit on this system: the time limit still holds
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:
+            return
+        path, max_pages, max_bytes = request
+        try:
+            result = _extract(path, max_pages, max_bytes)
+        except MemoryError:
+            result = Extracted([], "needs more memory than the limit allows (a compression bomb?)")
+        except OSError as error:
+            result = Extracted([], f"cannot be read: {(error.strerror or str(error)).lower()}")
+        except Exception as error:  # PDFium's bindings raise more than PdfiumError
+            result = Extracted([], f"cannot be read by PDFium: {error}")
+        connection.send(result)
+
+
+def _address_space() -> int:
+    """The worker's current virtual size: the memory limit comes on top of it."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 512 * MEGABYTE
+
+
+class PdfExtractor:
+    """A worker process that extracts PDFs one at a time, replaced when it fails."""
+
+    def __init__(self, limits: Limits) -> None:
+        self._limits = limits
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self._context = multiprocessing.get_context(method)
+        self._process = None
+        self._connection = None
+
+    def _start(self) -> None:
+        parent, child = self._context.Pipe()
+        memory = self._limits.memory_mb * MEGABYTE
+        self._process = self._context.Process(target=_serve, args=(child, memory), daemon=True)
+        self._process.start()
+        child.close()
+        self._connection = parent
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+        if self._connection is not None:
+            self._connection.close()
+        self._process = self._connection = None
+
+    def extract(self, path: str, limits: Limits) -> Extracted:
+        if self._process is None or not self._process.is_alive():
+            self._stop()
+            self._start()
+        try:
+            self._connection.send((path, limits.pages, limits.document_bytes))
+            if not self._connection.poll(limits.seconds):
+                self._stop()
+                return Extracted(
+                    [], f"took longer than {limits.seconds:g} s to extract, and was stopped"
+                )
+            return self._connection.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            self._stop()
+            return Extracted(
+                [], "made the PDF reader fail (a malformed PDF, or over the memory limit)"
+            )
+
+    def close(self) -> None:
+        self._stop()
+
+
+def join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The document's text, and where each page starts in it."""
+    starts, parts, offset = [], [], 0
+    for page in pages:
+        starts.append(offset)
+        parts.append(page)
+        offset += len(page) + len(_PAGE_SEPARATOR)
+    return _PAGE_SEPARATOR.join(parts), starts
