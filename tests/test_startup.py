@@ -11,7 +11,9 @@ import sys
 from statement_lint.cli import main
 main(sys.argv[1:])
 lazy = ("jsonschema", "statement_lint.configmodel", "statement_lint.baseline",
-        "statement_lint.report.json", "statement_lint.report.full")
+        "statement_lint.report.json", "statement_lint.report.full", "statement_lint.fix",
+        "statement_lint.readers.pdf", "statement_lint.readers.docx", "pypdfium2",
+        "defusedxml", "multiprocessing")
 loaded = [m for m in lazy if m in sys.modules]
 print(",".join(loaded), file=sys.stderr)
 """

@@ -12,6 +12,7 @@ the header into the page after the body as often as before it, so "first lines" 
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import sys
@@ -81,6 +82,11 @@ def _explain(error: str) -> str:
 
 def _serve(connection, memory_bytes: int) -> None:
     """The worker: extract each path it is sent, under a memory limit."""
+    # What goes wrong in here is reported through the pipe; PDFium's own complaints about
+    # malformed files, and crash dumps, would only clutter the user's terminal.
+    faulthandler.disable()
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), 2)
     try:
         import resource
 

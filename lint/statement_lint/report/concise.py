@@ -12,7 +12,7 @@ def headline(diagnostic: Diagnostic, color: bool) -> str:
     where = paint(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", BOLD, color)
     code = paint(diagnostic.code, severity_style(diagnostic.severity), color)
     mark = f" {paint('[*]', CYAN, color)}" if diagnostic.fix else ""
-    return f"{where} {code}{mark} {diagnostic.message}\n"
+    return f"{where} {code}{mark} {diagnostic.located_message}\n"
 
 
 def write(report: ReportInput, stream: TextIO) -> None:

@@ -29,4 +29,4 @@ def write(report: ReportInput, stream: TextIO) -> None:
                 ("title", f"{d.code} {d.name}"),
             )
         )
-        stream.write(f"::{d.severity} {properties}::{escape_data(d.message)}\n")
+        stream.write(f"::{d.severity} {properties}::{escape_data(d.located_message)}\n")

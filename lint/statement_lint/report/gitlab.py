@@ -24,7 +24,7 @@ def write(report: ReportInput, stream: TextIO) -> None:
             {
                 "type": "issue",
                 "check_name": d.code,
-                "description": f"{d.code} {d.message}",
+                "description": f"{d.code} {d.located_message}",
                 "categories": ["Style"],
                 "severity": _SEVERITY[d.severity],
                 "fingerprint": unique.hexdigest()[:32],

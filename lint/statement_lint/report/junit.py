@@ -53,7 +53,9 @@ def write(report: ReportInput, stream: TextIO) -> None:
                     type=prefix,
                 )
                 failure.text = _xml_text(
-                    "".join(f"{d.line}:{d.column}: {d.code} {d.message}\n" for d in failures)
+                    "".join(
+                        f"{d.line}:{d.column}: {d.code} {d.located_message}\n" for d in failures
+                    )
                 )
     ET.indent(suites)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -64,6 +64,10 @@ def sarif_log(report: ReportInput) -> dict:
                 "primaryLocationLineHash": f"{d.fingerprint}:{occurrences[(d.path, d.fingerprint)]}"
             },
         }
+        native = {key: getattr(d, key) for key in ("page", "paragraph", "part")}
+        if any(value is not None for value in native.values()):
+            # Lines and columns count in the extracted text; these say where that is in the file.
+            result["properties"] = {k: v for k, v in native.items() if v is not None}
         results.append(result)
     return {
         "$schema": SCHEMA,

@@ -7,10 +7,12 @@ def unreadable_document(ctx: Context):
     """The file cannot be read or decoded.
 
     ## What it checks
-    That the file can be opened and decoded as text: UTF-8 (with or without byte-order mark),
-    or UTF-16/UTF-32 with a byte-order mark. Binary files (NUL bytes, a PDF or ZIP saved as
-    `.txt`), invalid UTF-8, unreadable files and files over the size limit are reported, and
-    the run goes on with the next file.
+    That the file can be opened and its text read: a text file decoded as UTF-8 (with or
+    without byte-order mark) or UTF-16/UTF-32 with a byte-order mark; a PDF opened and its
+    text extracted; a Word file's parts inflated and parsed. Binary data in a `.txt`, invalid
+    UTF-8, corrupt, truncated or encrypted PDF and Word files, zip and deflate bombs, unsafe XML
+    (DTDs, entities), extraction that runs out of time or memory, unreadable files and files
+    over a size or page limit are reported with the reason, and the run goes on.
 
     ## Why
     A statement the linter cannot read is a statement nobody has checked. Saying so is better

@@ -7,8 +7,8 @@ def empty_document(ctx: Context):
     """The document has no text at all.
 
     ## What it checks
-    That a file holds some text. An empty file, or one with only spaces and line breaks, is
-    reported once, and no other rule runs on it.
+    That a file holds some text. An empty file, one with only spaces and line breaks, or a PDF
+    without a text layer (a scan), is reported once, and no other rule runs on it.
 
     ## Why
     An empty statement is usually a failed export or text extraction; every other check would
@@ -23,5 +23,9 @@ def empty_document(ctx: Context):
         ENGLISH only
         ...
     """
-    if ctx.document.is_empty:
+    if not ctx.document.is_empty:
+        return
+    if ctx.document.kind == "pdf":
+        yield Finding(None, "the PDF has no extractable text: a scanned image? run OCR first")
+    else:
         yield Finding(None, "the file has no text: was the export or text extraction empty?")

@@ -1,0 +1,260 @@
+"""Builds the PDF and Word versions of test statements, and hostile files.
+
+PDFs are written with PDFium itself (through pypdfium2, a dependency already), Word files with
+zipfile: no extra test dependency, and every byte is under the tests' control.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import textwrap
+import zipfile
+import zlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement in parts, so that each format can put each part where it belongs."""
+
+    header: tuple[str, ...]  # symbol, date, [OSCE+], language marker
+    disclaimer: str
+    body: tuple[str, ...]  # paragraphs
+    closing: tuple[str, ...]  # the alignment paragraph and its footnote, if any
+
+    def replace_text(self, old: str, new: str) -> Statement:
+        """The statement with the first `old` (in any part) replaced."""
+        parts = [("header", self.header), ("body", self.body), ("closing", self.closing)]
+        if old in self.disclaimer:
+            return replace(self, disclaimer=self.disclaimer.replace(old, new, 1))
+        for name, items in parts:
+            for index, item in enumerate(items):
+                if old in item:
+                    changed = (*items[:index], item.replace(old, new, 1), *items[index + 1 :])
+                    return replace(self, **{name: changed})
+        raise AssertionError(f"{old!r} is in no part of the statement")
+
+    def text(self) -> str:
+        """The header-first text layout."""
+        blocks = ["\n".join([*self.header, self.disclaimer]), *self.body, "\n".join(self.closing)]
+        return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def statement_from_top_layout(name: str) -> Statement:
+    """Reads a fixture in the header-first layout: header lines, the disclaimer up to
+    'States.', body paragraphs, and the alignment paragraph with its footnote at the end."""
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("The OSCE Secretariat"))
+    last = next(i for i, line in enumerate(lines) if line.rstrip().endswith("States."))
+    rest = "\n".join(lines[last + 1 :]).strip().split("\n\n")
+    closing: tuple[str, ...] = ()
+    if rest and "align" in rest[-1]:
+        closing = tuple(rest.pop().splitlines())
+    return Statement(
+        header=tuple(lines[:first]),
+        disclaimer=" ".join(lines[first : last + 1]),
+        body=tuple(paragraph.replace("\n", " ") for paragraph in rest),
+        closing=closing,
+    )
+
+
+# PDF -------------------------------------------------------------------------------------------
+
+A4 = (595.0, 842.0)
+_LEADING = 12.0
+_MARGIN = 72.0
+
+
+class _PdfWriter:
+    def __init__(self) -> None:
+        self.pdf = pdfium.PdfDocument.new()
+        self.font = pdfium_c.FPDFText_LoadStandardFont(self.pdf.raw, b"Helvetica")
+        self.pages: list[pdfium.PdfPage] = []
+
+    def page(self, number: int) -> pdfium.PdfPage:
+        while len(self.pages) < number:
+            self.pages.append(self.pdf.new_page(*A4))
+        return self.pages[number - 1]
+
+    def line(self, page: int, text: str, x: float, y: float, size: float = 9.0) -> None:
+        obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, size)
+        buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(self.page(page).raw, obj)
+
+    def save(self, path: Path) -> None:
+        for page in self.pages:
+            page.gen_content()
+        self.pdf.save(str(path))
+
+
+def write_pdf(statement: Statement, path: Path, header_last: bool = False) -> Path:
+    """The statement as circulated: the header block (and the disclaimer) in the top region of
+    page 1, the body below it and on the next pages, the alignment paragraph and footnote at the
+    end. With `header_last`, the producer writes the header into the page after the body."""
+    writer = _PdfWriter()
+    body_lines = []
+    for paragraph in (*statement.body, *statement.closing):
+        body_lines += [*textwrap.wrap(paragraph, 95), ""]
+    page, y = 1, 640.0
+    placed = []
+    for text in body_lines:
+        if y < _MARGIN:
+            page, y = page + 1, A4[1] - _MARGIN
+        if text:
+            placed.append((page, text, _MARGIN, y))
+        y -= _LEADING
+    header = [(1, text, 380.0, 800.0 - i * _LEADING) for i, text in enumerate(statement.header)]
+    top = 800.0 - len(statement.header) * _LEADING - 6
+    header += [
+        (1, text, _MARGIN, top - i * _LEADING)
+        for i, text in enumerate(textwrap.wrap(statement.disclaimer, 95))
+    ]
+    for item in placed + header if header_last else header + placed:
+        writer.line(*item)
+    writer.save(path)
+    return path
+
+
+def write_image_only_pdf(path: Path) -> Path:
+    """A 'scanned' page: a filled shape and no text layer."""
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(*A4)
+    shape = pdfium_c.FPDFPageObj_CreateNewRect(72, 400, 300, 300)
+    pdfium_c.FPDFPageObj_SetFillColor(shape, 40, 40, 40, 255)
+    pdfium_c.FPDFPath_SetDrawMode(shape, pdfium_c.FPDF_FILLMODE_ALTERNATE, 0)
+    pdfium_c.FPDFPage_InsertObject(page.raw, shape)
+    page.gen_content()
+    pdf.save(str(path))
+    return path
+
+
+def raw_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF from numbered object bodies (1 is the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
+    return bytes(out)
+
+
+def _one_page(content: bytes, extra: bytes = b"") -> list[bytes]:
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> " + extra + b">>",
+        content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def encrypted_pdf() -> bytes:
+    """A PDF whose standard security handler wants a user password nobody knows."""
+    stream = b"BT /F1 12 Tf 72 720 Td (secret) Tj ET"
+    objects = _one_page(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(
+        b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> >>"
+    )
+    trailer = b"/Encrypt 6 0 R /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">] "
+    return raw_pdf(objects, trailer)
+
+
+def deflate_bomb_pdf(inflated_mb: int) -> bytes:
+    """A content stream a few hundred kilobytes long that inflates to `inflated_mb` MB."""
+    compressor = zlib.compressobj(9)
+    chunk = b"0 0 m " * (1024 * 1024 // 6)
+    data = b"".join(compressor.compress(chunk) for _ in range(inflated_mb)) + compressor.flush()
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return raw_pdf(_one_page(stream))
+
+
+def nested_pdf(depth: int) -> bytes:
+    """A page dictionary holding arrays nested `depth` deep."""
+    nested = b"[" * depth + b"]" * depth
+    stream = b"BT /F1 12 Tf 72 720 Td (deep) Tj ET"
+    content = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    return raw_pdf(_one_page(content, extra=b"/Deep " + nested + b" "))
+
+
+# Word ------------------------------------------------------------------------------------------
+
+_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+</Types>"""
+_PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
+_DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rIdH1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+</Relationships>"""
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+def _paragraph(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def docx_parts(statement: Statement, header_in_body: bool = False) -> dict[str, str]:
+    """The parts of a Word file: the header block in the first-page/default header (or, with
+    `header_in_body`, typed after the body), the disclaimer, the body and the alignment."""
+    header = "".join(_paragraph(line) for line in statement.header)
+    body = "".join(_paragraph(text) for text in (*statement.body, *statement.closing))
+    disclaimer = _paragraph(statement.disclaimer)
+    section = (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/>'
+        '<w:headerReference w:type="first" r:id="rIdH1"/><w:titlePg/></w:sectPr>'
+    )
+    if header_in_body:
+        document_body = body + header + disclaimer
+        header_xml = f"<w:hdr {_NS}></w:hdr>"
+    else:
+        document_body = disclaimer + body
+        header_xml = f"<w:hdr {_NS}>{header}</w:hdr>"
+    return {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _PACKAGE_RELS,
+        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
+        "word/document.xml": (
+            f"<w:document {_NS}><w:body>{document_body}{section}</w:body></w:document>"
+        ),
+        "word/header1.xml": header_xml,
+    }
+
+
+def write_docx(parts: dict[str, str | bytes], path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
