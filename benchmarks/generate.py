@@ -64,6 +64,17 @@ def wrap(text: str, width: int = 90) -> list[str]:
     return [*lines, line]
 
 
+def parts(rng: random.Random, number: int) -> tuple[list[str], list[str], list[str]]:
+    """Header lines, body paragraphs and the alignment closing of one generated statement."""
+    header = [
+        f"PC.DEL/{number + 1}/23",
+        f"{rng.randint(1, 28)} {rng.choice(MONTHS)} 2023",
+        "ENGLISH only",
+    ]
+    body = [" ".join(rng.choice(SENTENCES) for _ in range(4)) for _ in range(6)]
+    return header, body, [ALIGNMENT, FOOTNOTE]
+
+
 def statement(rng: random.Random, number: int) -> str:
     symbol = f"PC.DEL/{number + 1}/23"
     date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} 2023"

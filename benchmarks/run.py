@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -20,9 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from formats import generate_docx, generate_pdfs
 from generate import generate
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 CONFIG = """
 ignore = ["ALN006"]
 extend-exclude = ["drafts/"]
@@ -47,9 +50,30 @@ def wall(command: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
+def _bombs(folder: Path) -> dict[str, tuple[float, float]]:
+    """Wall time and peak memory (the largest process: the linter or its PDF worker) of a run
+    on each bomb, with the default limits."""
+    # Built in another process: Linux counts the memory a process had when it was forked in
+    # its peak, so ours must stay small.
+    subprocess.run([sys.executable, str(HERE / "formats.py"), "--bombs", str(folder)], check=True)
+    results = {}
+    for name in ("bomb.pdf", "bomb.docx"):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [*tool(), "--isolated", str(folder / name)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, _, usage = os.wait4(process.pid, 0)
+        size = (folder / name).stat().st_size // 1024
+        results[f"{name} ({size} KB)"] = (time.perf_counter() - start, usage.ru_maxrss / 1024)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--documents", type=int, default=200, help="PDF and Word files each")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--previous", type=Path, help="figures saved by an earlier run")
@@ -79,6 +103,14 @@ def main() -> int:
         floor = wall(["grep", "-rL", "bears no responsibility", str(corpus)], options.repeat)
         figures[f"grep -L floor, {options.files} files (s)"] = floor
 
+        pdfs = generate_pdfs(Path(scratch) / "pdf", options.documents)
+        documents = generate_docx(Path(scratch) / "docx", options.documents)
+        pdf_time = wall([*lint, "--isolated", str(pdfs[0].parent)], options.repeat)
+        docx_time = wall([*lint, "--isolated", str(documents[0].parent)], options.repeat)
+        figures[f"{options.documents} two-page PDFs (s)"] = pdf_time
+        figures[f"{options.documents} Word files (s)"] = docx_time
+        bombs = _bombs(Path(scratch) / "bombs")
+
     rate = options.files / figures[f"{options.files} files (s)"]
     previous = json.loads(options.previous.read_text()) if options.previous else {}
     print(f"corpus: {options.files} generated statements, {size / 1024:.1f} KB each on average")
@@ -86,6 +118,10 @@ def main() -> int:
         ratio = f"  ({value / previous[name]:.2f}x previous)" if name in previous else ""
         print(f"{name:<40} {value * 1000:9.1f} ms{ratio}")
     print(f"{'throughput (statements/s)':<40} {rate:9.0f}")
+    print(f"{'PDF pages/s':<40} {2 * options.documents / pdf_time:9.0f}")
+    print(f"{'Word documents/s':<40} {options.documents / docx_time:9.0f}")
+    for name, (seconds, peak) in bombs.items():
+        print(f"{name:<40} {seconds * 1000:9.1f} ms, peak memory {peak:.0f} MB")
     print(f"{'ratio to the grep floor':<40} {figures[f'{options.files} files (s)'] / floor:9.1f}x")
     if options.save:
         options.save.write_text(json.dumps(figures, indent=2) + "\n")

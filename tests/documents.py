@@ -254,7 +254,19 @@ def docx_parts(statement: Statement, header_in_body: bool = False) -> dict[str, 
 
 
 def write_docx(parts: dict[str, str | bytes], path: Path) -> Path:
+    """A Word file of these parts (deflated, as Word writes them)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
     return path
+
+
+# A clean Word file's parts, for building bombs on (the benchmarks measure them).
+CLEAN_PARTS_FOR_BOMBS = docx_parts(
+    Statement(
+        ("PC.DEL/1/23", "1 March 2023", "ENGLISH only"),
+        "The OSCE Secretariat bears no responsibility for the content of this document.",
+        ("Thank you.",),
+        (),
+    )
+)

@@ -324,6 +324,6 @@ def test_config_show(repo, capsys):
         'fail-on = "error"  # default',
         'output-format = "concise"  # default',
         'profile = "osce"  # default',
-        "limits = {text-mb = 16, document-mb = 50, pages = 500, seconds = 20, memory-mb = 1024}"
+        "limits = {text-mb = 16, document-mb = 50, pages = 500, seconds = 20, memory-mb = 512}"
         "  # default",
     ]

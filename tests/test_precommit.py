@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from documents import statement_from_top_layout, write_pdf
+
 PROJECT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
@@ -48,15 +50,21 @@ def make_repo(path: Path, statements: dict[str, Path]) -> Path:
 
 
 def test_hook_fails_on_a_slip(tmp_path, pre_commit_home):
+    slip_pdf = write_pdf(
+        statement_from_top_layout("layouts/top.txt").replace_text("ALBANIA*,", "ALBANIA,"),
+        tmp_path / "slip.pdf",
+    )
     repo = make_repo(
         tmp_path / "slip",
         {"seed.txt": FIXTURES / "statements" / "pc-del-80-21-rev1.txt",
-         "clean.md": FIXTURES / "layouts" / "top.txt"},
+         "clean.md": FIXTURES / "layouts" / "top.txt",
+         "slip.pdf": slip_pdf},
     )  # fmt: skip
     result = try_repo(repo, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "statement-lint" in result.stdout and "Failed" in result.stdout
     assert "seed.txt:65:1: ALN002 [*] ALBANIA is named in the footnote" in result.stdout
+    assert "write ALBANIA* (page 1)" in result.stdout
 
 
 def test_hook_passes_on_clean_statements(tmp_path, pre_commit_home):

@@ -50,7 +50,7 @@ class LimitsModel(BaseModel):
     )
     pages: int = Field(None, gt=0, description="Most PDF pages read (500).")
     seconds: float = Field(None, gt=0, description="Longest PDF extraction (20).")
-    memory_mb: int = Field(None, ge=64, description="Memory for PDF extraction (1024).")
+    memory_mb: int = Field(None, ge=64, description="Memory for PDF extraction (512).")
 
 
 class ConfigModel(BaseModel):

@@ -13,7 +13,7 @@ class Limits:
     document_mb: float = 50  # a PDF or Word file, and each member of a Word file once inflated
     pages: int = 500  # PDF pages read
     seconds: float = 20  # extracting one PDF
-    memory_mb: int = 1024  # the PDF extraction process, on top of what it starts with
+    memory_mb: int = 512  # the PDF extraction process, on top of what it starts with
 
     @property
     def text_bytes(self) -> int:
