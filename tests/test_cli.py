@@ -215,7 +215,7 @@ def test_rule_command(capsys):
     assert "## Failing example" in out
     assert main(["rule", "--all", "--output-format", "json"]) == 0
     entries = json.loads(capsys.readouterr().out)
-    assert len(entries) == 23 and entries[0]["code"] == "ALN001"
+    assert len(entries) == 29 and entries[0]["code"] == "ALN001"
     assert main(["rule", "ALN02"]) == 2
     assert "no rule ALN02; did you mean ALN002?" in capsys.readouterr().err
     assert main(["rule"]) == 2

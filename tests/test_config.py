@@ -205,8 +205,15 @@ def test_profile_from_a_file(repo, capsys):
         )
     )
     profile["name"] = "acme"
-    profile["disclaimers"] = ["The Acme Secretariat takes no responsibility for this text."]
-    profile["date"]["format"] = "{day:02} {month} {year}"
+    profile["disclaimers"] = [
+        {
+            "language": "ENGLISH",
+            "text": "The Acme Secretariat takes no responsibility for this text.",
+        }
+    ]
+    profile["date"]["languages"] = [
+        {**profile["date"]["languages"][0], "format": "{day:02} {month} {year}"}
+    ]
     write("profiles/acme.json", json.dumps(profile))
     write("statement-lint.toml", 'profile = "profiles/acme.json"\n')
     write(
@@ -250,7 +257,7 @@ def test_invalid_config_names_the_file_the_key_and_the_fix(repo, capsys):
         "  fail-on: Input should be 'error' or 'warning' (got 3)\n"
         "  ingore: unknown key; did you mean 'ignore'? (known keys: extend, select, "
         "extend-select, ignore, per-file-ignores, exclude, extend-exclude, severity, fail-on, "
-        "output-format, profile, limits)\n"
+        "output-format, profile, registry, limits)\n"
     )
 
 
@@ -324,6 +331,7 @@ def test_config_show(repo, capsys):
         'fail-on = "error"  # default',
         'output-format = "concise"  # default',
         'profile = "osce"  # default',
+        'registry = "(bundled)"  # default',
         "limits = {text-mb = 16, document-mb = 50, pages = 500, seconds = 20, memory-mb = 512}"
         "  # default",
     ]

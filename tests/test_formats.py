@@ -75,7 +75,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(statements, capsys):
     run = log["runs"][0]
     driver = run["tool"]["driver"]
     assert driver["informationUri"].startswith("https://")
-    assert len(driver["rules"]) == 23
+    assert len(driver["rules"]) == 29
     for rule in driver["rules"]:
         for key in ("shortDescription", "fullDescription", "help"):
             assert rule[key]["text"].strip()

@@ -64,7 +64,7 @@ def test_symbol_year():
     assert check_symbol("PC.DEL/80/99", PROFILE.symbol).year == 1999
 
 
-DATES = DateReader(PROFILE.date.months)
+DATES = DateReader(PROFILE.date.languages)
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,12 @@ CONTRACT = {
     "ALN007": "duplicate-country",
     "SUP001": "unused-suppression",
     "SUP002": "invalid-suppression",
+    "ALN008": "unknown-country",
+    "ALN009": "marker-on-non-sap-country",
+    "ALN010": "sap-country-not-marked",
+    "ALN011": "wrong-slot-for-date",
+    "ALN012": "wrong-closing-formula",
+    "LNG004": "body-language-mismatch",
 }
 
 

@@ -399,7 +399,7 @@ def rule_table(rules: Sequence[Rule]) -> str:
 
 _SHOWN_KEYS = (
     "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-    "severity", "fail-on", "output-format", "profile", "limits",
+    "severity", "fail-on", "output-format", "profile", "registry", "limits",
 )  # fmt: skip
 
 
@@ -420,6 +420,8 @@ def _config_command(arguments: list[str]) -> int:
         value = getattr(settings, key.replace("-", "_"))
         if key in ("per-file-ignores", "severity"):
             shown = "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value) + "}"
+        elif key == "registry":
+            shown = _toml(value or "(bundled)")
         elif key == "limits":
             pairs = [(name.replace("_", "-"), getattr(value, name)) for name in vars(value)]
             shown = "{" + ", ".join(f"{name} = {number:g}" for name, number in pairs) + "}"

@@ -21,7 +21,7 @@ CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"
 COMMAND_LINE = "command line"
 # Keys whose values are paths, resolved against the directory of the file that sets them.
-_PATH_KEYS = ("profile",)
+_PATH_KEYS = ("profile", "registry")
 
 
 class ConfigError(UserError):
@@ -91,6 +91,7 @@ def read_config(path: Path, seen: tuple[Path, ...] = ()) -> ConfigValues:
 
 
 def _looks_like_path(value: str) -> bool:
+    # `profile = "osce"` names a bundled profile; anything path-like is a file.
     return "/" in value or value.endswith(".json") or value.startswith(".")
 
 

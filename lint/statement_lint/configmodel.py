@@ -87,6 +87,9 @@ class ConfigModel(BaseModel):
     profile: str = Field(
         None, description="A bundled profile name (osce) or the path of a profile JSON file."
     )
+    registry: str = Field(
+        None, description="Your own copy of the dated country registry (default: the bundled one)."
+    )
     limits: LimitsModel = Field(None, description="What a reader may spend on one file.")
 
 

@@ -12,7 +12,7 @@ from statement_lint.globs import compile_glob, relative_to
 from statement_lint.model import Diagnostic, Severity, Span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, read_bytes, read_path
-from statement_lint.reference import default_gazetteer, load_profile
+from statement_lint.reference import default_gazetteer, load_profile, load_registry
 from statement_lint.rules import Context, Finding, Rule, rules_by_code
 from statement_lint.settings import SelectionError, Settings, enabled_rules, severity_of
 from statement_lint.suppression import covers, read_directives
@@ -74,6 +74,7 @@ class Linter:
             statement,
             parser.profile,
             parser.gazetteer,
+            load_registry(settings.registry),
             frozenset(rule.code for rule in rules),
             inline,
         )

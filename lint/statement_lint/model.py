@@ -62,6 +62,7 @@ class LanguageMarker(BaseModel):
     contradiction: str | None
     problem: str | None
     suggestion: str | None
+    language: str | None  # the language the document is in, by the marker (ENGLISH)
 
 
 class Edit(BaseModel):
@@ -120,6 +121,7 @@ class AlignmentParagraph(BaseModel):
     span: Span
     countries: list[CountryMention]
     closing: str
+    closing_span: Span
 
     def mentions_of(self, country_id: str) -> list[CountryMention]:
         return [c for c in self.countries if c.country_id == country_id]
@@ -131,6 +133,12 @@ class Footnote(BaseModel):
     text: str
     span: Span
     countries: list[CountryMention]
+
+
+class BodyLanguage(BaseModel):
+    model_config = _FROZEN
+    name: str  # ENGLISH
+    evidence: str  # why: "87% of its letters are Cyrillic"
 
 
 class Statement(BaseModel):
@@ -145,10 +153,17 @@ class Statement(BaseModel):
     alignment: AlignmentParagraph | None
     footnotes: list[Footnote]
     header_start: Span | None  # where the header block begins, for diagnostics about absences
+    body_language: BodyLanguage | None  # the language the text is clearly in, if it is
 
     @property
     def date(self) -> DateToken | None:
         return self.dates[0] if self.dates else None
+
+    @property
+    def language(self) -> str | None:
+        """The document's language: by its marker, else by its text."""
+        marked = next((m.language for m in self.language_markers if m.language), None)
+        return marked or (self.body_language.name if self.body_language else None)
 
     def footnote_with(self, marker: str) -> Footnote | None:
         return next((note for note in self.footnotes if note.marker == marker), None)

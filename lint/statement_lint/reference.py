@@ -20,19 +20,12 @@ _STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Alias(BaseModel):
-    """One name of a country, with the dates (inclusive) on which it was in use."""
+    """One name of a country: an official name, a short form, a translation."""
 
     model_config = _STRICT
     name: str = Field(
         min_length=1, description="The name as written in normal case, without a leading 'the'."
     )
-    valid_from: dt.date | None = Field(default=None, alias="from")
-    valid_until: dt.date | None = Field(default=None, alias="until")
-
-    def in_use_on(self, day: dt.date) -> bool:
-        after_start = self.valid_from is None or day >= self.valid_from
-        before_end = self.valid_until is None or day <= self.valid_until
-        return after_start and before_end
 
 
 class Country(BaseModel):
@@ -70,12 +63,17 @@ class SymbolConventions(BaseModel):
     suffixes: list[str]
 
 
-class DateConventions(BaseModel):
+class DateForm(BaseModel):
+    """How header dates are written in one language."""
+
     model_config = _STRICT
+    language: str = Field(pattern=r"^[A-Z]+$")
     format: str = Field(
-        default="{day} {month} {year}",
-        description="The standard form: {day} (or {day:02} with a leading zero), {month} "
-        "(the name), {year}.",
+        description="The standard form: {day} (or {day:02} with a leading zero), {month} (the "
+        "name), {year}, and the words around them: `{day} de {month} de {year}`."
+    )
+    first_day: str | None = Field(
+        default=None, description="How the first of the month is written, if not 1: `1er`."
     )
     months: list[str] = Field(min_length=12, max_length=12)
 
@@ -84,12 +82,17 @@ class DateConventions(BaseModel):
     def _has_each_field(cls, value: str) -> str:
         fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(value) if name]
         allowed = {("day", ""), ("day", "02"), ("month", ""), ("year", "")}
-        if (
-            sorted(name for name, _ in fields) != ["day", "month", "year"]
-            or not set(fields) <= allowed
-        ):
+        names = sorted(name for name, _ in fields)
+        if names != ["day", "month", "year"] or not set(fields) <= allowed:
             raise ValueError("use each of {day} (or {day:02}), {month} and {year} once")
         return value
+
+
+class DateConventions(BaseModel):
+    model_config = _STRICT
+    languages: list[DateForm] = Field(
+        min_length=1, description="Any of these forms is standard; the first is the default."
+    )
 
 
 class AlignmentConventions(BaseModel):
@@ -97,6 +100,7 @@ class AlignmentConventions(BaseModel):
     footnote_phrase: str = Field(
         min_length=1, description="What the marker footnote says of the marked countries."
     )
+    closing: str = Field(min_length=1, description="How the alignment paragraph ends.")
 
 
 class Language(BaseModel):
@@ -105,6 +109,18 @@ class Language(BaseModel):
     localised: list[str] = Field(
         default_factory=list, description="Older localised forms: ANGLAIS."
     )
+    script: Literal["latin", "cyrillic"] = "latin"
+    words: list[str] = Field(
+        default_factory=list,
+        description="Frequent words found in no other of the languages, to tell the language "
+        "of a text (LNG004).",
+    )
+
+
+class Disclaimer(BaseModel):
+    model_config = _STRICT
+    language: str = Field(pattern=r"^[A-Z]+$")
+    text: str = Field(min_length=1)
 
 
 class Profile(BaseModel):
@@ -112,11 +128,79 @@ class Profile(BaseModel):
     schema_version: Literal[1]
     name: str
     description: str = ""
-    disclaimers: list[str] = Field(min_length=1)
+    disclaimers: list[Disclaimer] = Field(
+        min_length=1, description="The disclaimer, in each language whose text is known."
+    )
     symbol: SymbolConventions
     date: DateConventions
     languages: list[Language] = Field(min_length=1)
     alignment: AlignmentConventions
+
+
+Slot = Literal[
+    "acceding", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as", "eu-member"
+]
+
+
+class Dated(BaseModel):
+    """Something true from `from` to `to` (both inclusive; open-ended when absent)."""
+
+    model_config = _STRICT
+    valid_from: dt.date = Field(alias="from")
+    valid_to: dt.date | None = Field(default=None, alias="to")
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class Status(Dated):
+    slot: Slot = Field(description="Where the country stands in the alignment paragraph.")
+    sap: bool = Field(
+        description="Part of the Stabilisation and Association Process; a SAP country in the "
+        "candidate (or acceding) slot carries the marker."
+    )
+
+
+class OfficialName(BaseModel):
+    model_config = _STRICT
+    name: str = Field(min_length=1, description="As in the gazetteer.")
+    valid_from: dt.date | None = Field(default=None, alias="from")
+    valid_to: dt.date | None = Field(default=None, alias="to")
+
+
+class CountryFacts(BaseModel):
+    model_config = _STRICT
+    id: str = Field(pattern=r"^[A-Z]{2}$")
+    statuses: list[Status] = Field(description="In date order, without gaps or overlaps.")
+    names: list[OfficialName] = Field(default_factory=list)
+
+    def status_on(self, day: dt.date) -> Status | None:
+        return next((status for status in self.statuses if status.holds_on(day)), None)
+
+    def name(self, alias: str) -> OfficialName | None:
+        return next((n for n in self.names if n.name.lower() == alias.lower()), None)
+
+
+class Coverage(BaseModel):
+    model_config = _STRICT
+    valid_from: dt.date = Field(alias="from")
+    valid_to: dt.date = Field(alias="to", description="When the facts were last checked.")
+
+
+class Registry(BaseModel):
+    """Dated facts: statuses in the alignment paragraph and official names."""
+
+    model_config = _STRICT
+    schema_version: Literal[1]
+    description: str = ""
+    coverage: Coverage
+    countries: list[CountryFacts]
+
+    def covers(self, day: dt.date) -> bool:
+        return self.coverage.valid_from <= day <= self.coverage.valid_to
+
+    def facts(self, country_id: str | None) -> CountryFacts | None:
+        return next((c for c in self.countries if c.id == country_id), None)
 
 
 def _data_text(*parts: str) -> str:
@@ -137,6 +221,28 @@ def bundled_profiles() -> list[str]:
     return sorted(
         p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
     )
+
+
+@cache
+def load_registry(path: str | None = None) -> Registry:
+    """The bundled registry, or the copy at `path`."""
+    if path is None:
+        return Registry.model_validate_json(_data_text("registry.json"))
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as error:
+        raise ProfileError(
+            f"registry {path}: cannot be read: {(error.strerror or str(error)).lower()}"
+        ) from None
+    try:
+        return Registry.model_validate_json(text)
+    except ValidationError as error:
+        problems = [
+            f"registry {path}: {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
+            for e in error.errors()
+        ]
+        raise ProfileError("\n".join(problems)) from None
 
 
 @cache

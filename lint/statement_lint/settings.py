@@ -56,6 +56,7 @@ class Settings:
     fail_on: str = "error"
     output_format: str = "concise"
     profile: str = "osce"
+    registry: str | None = None  # a registry file; None: the bundled one
     limits: Limits = field(default_factory=Limits)
     # Where globs are anchored and relative paths resolved: the config file's directory.
     root: str | None = None

@@ -24,6 +24,7 @@ from statement_lint.parse.dates import DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, word_key
 from statement_lint.parse.header import HeaderScanner, Unit, header_units
 from statement_lint.parse.language import MarkerReader
+from statement_lint.parse.languages import LanguageGuesser
 from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.symbols import check_symbol
 from statement_lint.reference import Gazetteer, Profile, default_gazetteer, default_profile
@@ -35,11 +36,12 @@ class Parser:
     def __init__(self, profile: Profile, gazetteer: Gazetteer) -> None:
         self.profile = profile
         self.gazetteer = gazetteer
-        self._dates = DateReader(profile.date.months, profile.date.format)
+        self._dates = DateReader(profile.date.languages)
         self._markers = MarkerReader(profile.languages)
         self._header = HeaderScanner(self._dates, self._markers)
-        self._disclaimer = DisclaimerFinder(profile.disclaimers)
+        self._disclaimer = DisclaimerFinder([d.text for d in profile.disclaimers])
         self._alignment = AlignmentReader(CountryReader(gazetteer))
+        self._languages = LanguageGuesser(profile.languages)
 
     def parse(self, text: str) -> Statement:
         normal = NormalText(text)
@@ -85,6 +87,7 @@ class Parser:
                 span=normal.span(paragraph.start, paragraph.end),
                 countries=[_mention(normal, m, slot) for m, slot in paragraph.countries],
                 closing=paragraph.closing,
+                closing_span=normal.span(paragraph.closing_start, paragraph.end),
             )
             footnotes = [
                 Footnote(
@@ -104,7 +107,12 @@ class Parser:
             first = min(starts)
             header_start = normal.span(first, next(u.end for u in units if u.start == first))
 
+        # The language of the text, the disclaimer (always in English so far) left out.
+        body = norm
+        if disclaimer_units:
+            body = norm[: units[disclaimer_units[0]].start] + norm[units[disclaimer_units[1]].end :]
         return Statement(
+            body_language=self._languages.guess(body),
             symbols=symbols,
             dates=dates,
             restricted=restricted,

@@ -53,6 +53,7 @@ class ParagraphFound:
     start: int
     end: int
     closing: str
+    closing_start: int
     countries: list[tuple[Mention, str]]  # mention, slot
 
 
@@ -87,7 +88,9 @@ class AlignmentReader:
                 name = _SLOT_NAMES[slot.lastgroup]
                 for mention in self._countries.read_list(text, slot.end(), list_end):
                     countries.append((mention, name))
-            return ParagraphFound(slots[0].start(), closing.end(), closing.group(), countries)
+            return ParagraphFound(
+                slots[0].start(), closing.end(), closing.group(), closing.start(), countries
+            )
         return None
 
     def footnotes(self, text: str, after: int) -> list[FootnoteFound]:

@@ -1,7 +1,11 @@
-"""Header dates: the standard form is `22 February 2021` (day without leading zero, full English
-month name, four-digit year). The scanner also finds the forms seen as slips, so they can be
-reported: `February 22, 2021`, `22.02.2021`, `22nd February 2021`, `22 Feb 2021`,
-`22 February, 2021`, `08 July 2021`, `31 April 2021`, misspelled months."""
+"""Header dates, in the profile's languages: `22 February 2021`, `1er novembre 2006`,
+`7. Dezember 2000`, `7 marzo 2019`, `2 de diciembre de 2009`, `1 ноября 2006 года`.
+
+The scanner also finds the forms seen as slips, so that they can be reported: `February 22,
+2021`, `22.02.2021`, `22nd February 2021`, `22 Feb 2021`, `22 February, 2021`, `08 July 2021`,
+`31 April 2021`, misspelled months. A date is standard when it is written in the standard form
+of any of the profile's languages.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +15,25 @@ import re
 import string
 from dataclasses import dataclass
 
+from statement_lint.reference import DateForm
 from statement_lint.similarity import closest
 
-_WORD = r"[A-Za-z]{3,10}\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WORD = r"[^\W\d_]{3,12}"
+_DAY_SUFFIX = r"(?:st|nd|rd|th|er|\.|°|º)"
+_YEAR_WORD = r"(?:\s(?:года|г\.))"
 DATE_LIKE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s{_WORD},?\s\d{{4}}"
-    rf"|{_WORD}\s{_DAY},?\s\d{{4}}"
+    rf"(?:\d{{1,2}}{_DAY_SUFFIX}?\s(?:de\s)?{_WORD}\.?,?\s(?:de\s)?\d{{4}}{_YEAR_WORD}?"
+    rf"|{_WORD}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
     r"|\d{4}-\d{1,2}-\d{1,2})"
 )
 
 _DAY_FIRST = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s(?P<month>[A-Za-z]+)\.?,?\s(?P<year>\d{4})"
+    rf"(?P<day>\d{{1,2}}){_DAY_SUFFIX}?\s(?:de\s)?(?P<month>[^\W\d_]+)\.?,?\s(?:de\s)?"
+    rf"(?P<year>\d{{4}}){_YEAR_WORD}?"
 )
 _MONTH_FIRST = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})"
+    r"(?P<month>[^\W\d_]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})"
 )
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
@@ -41,26 +48,28 @@ class DateReading:
 
 
 class DateReader:
-    """Reads date-like header tokens against the profile's month names."""
+    """Reads date-like header tokens against the profile's date forms."""
 
-    def __init__(self, months: list[str], standard: str = "{day} {month} {year}") -> None:
-        self.months = months
-        self._format = standard
-        self._by_word: dict[str, int] = {}
-        for number, name in enumerate(months, start=1):
-            self._by_word[name.lower()] = number
-            self._by_word[name[:3].lower()] = number
-        self._by_word.setdefault("sept", 9)
-        self._standard = re.compile(_format_pattern(standard, months))
-
-    def month_number(self, word: str) -> int | None:
-        return self._by_word.get(word.lower())
+    def __init__(self, forms: list[DateForm]) -> None:
+        self._forms = forms
+        self._default = forms[0]
+        self._by_word: dict[str, tuple[DateForm, int]] = {}
+        for form in reversed(forms):  # the first form wins a name two languages share
+            for number, name in enumerate(form.months, start=1):
+                self._by_word[name.lower()] = (form, number)
+        english = next((f for f in forms if f.language == "ENGLISH"), None)
+        if english is not None:  # `Feb`, `Sept`: the abbreviations seen as slips
+            for number, name in enumerate(english.months, start=1):
+                self._by_word.setdefault(name[:3].lower(), (english, number))
+            self._by_word.setdefault("sept", (english, 9))
+        self._standard = [(form, re.compile(_form_pattern(form))) for form in forms]
+        self._all_months = [name for form in forms for name in form.months]
 
     def closest_month(self, word: str) -> str | None:
         """The month a misspelled word most likely means (`Febuary` -> February), if any."""
         if len(word) < 4:
             return None
-        return closest(word, self.months, limit=1 if len(word) <= 5 else 2)
+        return closest(word, self._all_months, limit=1 if len(word) <= 5 else 2)
 
     def is_date_like(self, text: str) -> bool:
         """Whether a scanned token really is a date (its month word is, or resembles, a month)."""
@@ -68,17 +77,19 @@ class DateReader:
         if shape is None:
             return True  # numeric forms
         word = shape["month"]
-        return self.month_number(word) is not None or self.closest_month(word) is not None
+        return word.lower() in self._by_word or self.closest_month(word) is not None
 
     def read(self, text: str) -> DateReading:
+        form = self._default
         shape = _DAY_FIRST.fullmatch(text) or _MONTH_FIRST.fullmatch(text)
         if shape is not None:
             word = shape["month"]
-            month = self.month_number(word)
-            if month is None:
+            known = self._by_word.get(word.lower())
+            if known is None:
                 guess = self.closest_month(word)
                 hint = f" (did you mean {guess}?)" if guess else ""
                 return DateReading(None, False, f"unknown month '{word}'{hint}", None)
+            form, month = known
         else:
             shape = _NUMERIC.fullmatch(text) or _ISO.fullmatch(text)
             if shape is None:
@@ -87,29 +98,37 @@ class DateReader:
             if not 1 <= month <= 12:
                 return DateReading(None, False, f"there is no month {month}", None)
         day, year = int(shape["day"]), int(shape["year"])
-        month_name = self.months[month - 1]
         last_day = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last_day:
-            return DateReading(
-                None, False, f"{month_name} {year} has {last_day} days, not {day}", None
-            )
-        value = dt.date(year, month, day)
-        standard = self._standard.fullmatch(text) is not None
+            name = self._default.months[month - 1]
+            return DateReading(None, False, f"{name} {year} has {last_day} days, not {day}", None)
+        standard = any(pattern.fullmatch(text) for _, pattern in self._standard)
         return DateReading(
-            value, standard, None, self._format.format(day=day, month=month_name, year=year)
+            dt.date(year, month, day), standard, None, _write(form, day, month, year)
         )
 
 
-def _format_pattern(standard: str, months: list[str]) -> str:
-    """A regular expression for dates written in the `standard` form."""
+def _write(form: DateForm, day: int, month: int, year: int) -> str:
+    shown = form.first_day if day == 1 and form.first_day else day
+    if isinstance(shown, int) and "{day:02}" in form.format:
+        return form.format.format(day=day, month=form.months[month - 1], year=year)
+    return form.format.replace("{day:02}", "{day}").format(
+        day=shown, month=form.months[month - 1], year=year
+    )
+
+
+def _form_pattern(form: DateForm) -> str:
+    """A regular expression for dates written in the form's standard way."""
+    later_days = r"[2-9]|[12]\d|3[01]"
+    first = re.escape(form.first_day) if form.first_day else "1"
     fields = {
-        "day": r"(?:[1-9]|[12]\d|3[01])",
+        "day": rf"(?:{first}|{later_days})",
         "day:02": r"(?:0[1-9]|[12]\d|3[01])",
-        "month": "(?:" + "|".join(map(re.escape, months)) + ")",
+        "month": "(?:" + "|".join(map(re.escape, form.months)) + ")",
         "year": r"\d{4}",
     }
     pattern = ""
-    for literal, name, spec, _ in string.Formatter().parse(standard):
+    for literal, name, spec, _ in string.Formatter().parse(form.format):
         pattern += re.escape(literal)
         if name is not None:
             pattern += fields[f"{name}:{spec}" if spec else name]

@@ -19,6 +19,7 @@ class MarkerReading:
     contradiction: str | None
     problem: str | None
     suggestion: str | None
+    language: str | None = None  # the language the document is in, by the marker
 
 
 class MarkerReader:
@@ -51,15 +52,16 @@ class MarkerReader:
             return MarkerReading("malformed", None, self._unknown(unknown[0]), None)
 
         identities = [self._canonical[word.upper()] for word in languages]
+        # `X only`, `X Original: Y`: the document is in X; `Original: X`: it is the original.
+        language = identities[0] if identities else None
         if "only" in kinds and "original" in kinds:
-            return MarkerReading("malformed", "it says both 'only' and 'Original:'", None, None)
+            contradiction = "it says both 'only' and 'Original:'"
+            return MarkerReading("malformed", contradiction, None, None, language)
         if kinds == ["lang", "original", "lang"] and identities[0] == identities[1]:
-            return MarkerReading(
-                "translation",
-                f"a translation into {identities[0]} cannot have {identities[1]} as its original",
-                None,
-                None,
+            contradiction = (
+                f"a translation into {identities[0]} cannot have {identities[1]} as its original"
             )
+            return MarkerReading("translation", contradiction, None, None, language)
 
         shapes = {
             ("lang", "only"): ("only", "{0} only"),
@@ -69,13 +71,14 @@ class MarkerReader:
         }
         shape = shapes.get(tuple(kinds))
         if shape is None:
-            return MarkerReading("malformed", None, "it is not one of the marker forms", None)
+            problem = "it is not one of the marker forms"
+            return MarkerReading("malformed", None, problem, None, language)
         form, template = shape
         written = [word.upper() if word.upper() in self._canonical else word for word in languages]
         expected = template.format(*written)
         if _same_marker(text, expected):
-            return MarkerReading(form, None, None, None)
-        return MarkerReading("malformed", None, "wrong casing or word order", expected)
+            return MarkerReading(form, None, None, None, language)
+        return MarkerReading("malformed", None, "wrong casing or word order", expected, language)
 
     def _unknown(self, word: str) -> str:
         best = closest(word, self._canonical)

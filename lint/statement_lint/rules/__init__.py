@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from statement_lint.model import Edit, Fix, Severity, Span, Statement
 from statement_lint.readers import Document
-from statement_lint.reference import Gazetteer, Profile
+from statement_lint.reference import Gazetteer, Profile, Registry
 
 if TYPE_CHECKING:
     from statement_lint.suppression import InlineSuppression
@@ -56,6 +56,7 @@ class Context:
     statement: Statement | None  # None when the document could not be read or is empty
     profile: Profile
     gazetteer: Gazetteer
+    registry: Registry | None = None  # dated facts for the date-aware rules
     enabled: frozenset[str] = frozenset()  # the codes that run on this document
     inline: InlineSuppression | None = None  # the document's suppression directives
 

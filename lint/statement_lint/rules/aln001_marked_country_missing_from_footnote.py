@@ -1,3 +1,4 @@
+from statement_lint.facts import statement_day, status_on
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
@@ -8,7 +9,9 @@ def marked_country_missing_from_footnote(ctx: Context):
 
     ## What it checks
     That every country marked `*` in the alignment paragraph is named in the footnote that
-    starts with `*` (when there is no such footnote at all, ALN004 reports it instead).
+    starts with `*` (when there is no such footnote at all, ALN004 reports it instead; when the
+    country was outside the Stabilisation and Association Process on the statement's date,
+    ALN009 reports the marker instead).
 
     ## Why
     The marked set and the footnote set must be the same: the footnote says which aligning
@@ -27,9 +30,13 @@ def marked_country_missing_from_footnote(ctx: Context):
     statement = ctx.statement
     if statement.alignment is None:
         return
+    day = statement_day(ctx)
     for country in statement.alignment.countries:
         if country.marker is None or country.country_id is None:
             continue
+        known = status_on(ctx, country.country_id, day) if day else None
+        if known is not None and not known[1].sap:
+            continue  # the marker itself is wrong: ALN009 says so
         footnote = statement.footnote_with(country.marker)
         if footnote is None:
             continue

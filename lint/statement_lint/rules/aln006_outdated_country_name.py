@@ -1,3 +1,4 @@
+from statement_lint.facts import long_date
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
@@ -8,7 +9,7 @@ def outdated_country_name(ctx: Context):
 
     ## What it checks
     That each name in the alignment paragraph and its footnotes was in use on the header date,
-    by the dates the gazetteer gives for each name (`the former Yugoslav Republic of
+    by the dates the registry gives for official names (`the former Yugoslav Republic of
     Macedonia` until 11 February 2019). Without a valid header date the rule stays silent.
 
     ## Why
@@ -28,23 +29,29 @@ def outdated_country_name(ctx: Context):
     """
     statement = ctx.statement
     date = statement.date
-    if statement.alignment is None or date is None or date.value is None:
+    if statement.alignment is None or date is None or date.value is None or ctx.registry is None:
         return
     day = date.value
     mentions = list(statement.alignment.countries)
     for footnote in statement.footnotes:
         mentions.extend(footnote.countries)
     for mention in mentions:
-        country = ctx.gazetteer.country(mention.country_id) if mention.country_id else None
-        if country is None:
+        facts = ctx.registry.facts(mention.country_id)
+        record = facts.name(mention.alias) if facts and mention.alias else None
+        if record is None or record.valid_to is None or day <= record.valid_to:
             continue
-        alias = next((a for a in country.aliases if a.name == mention.alias), None)
-        if alias is None or alias.valid_until is None or day <= alias.valid_until:
-            continue
-        current = next((a.name for a in country.aliases if a.in_use_on(day)), None)
+        current = next(
+            (
+                n.name
+                for n in facts.names
+                if (n.valid_from is None or n.valid_from <= day)
+                and (n.valid_to is None or day <= n.valid_to)
+            ),
+            None,
+        )
         advice = f": write {current}" if current else ""
         yield Finding(
             mention.span,
             f"{mention.written} was no longer in use on {date.text} (in use until "
-            f"{alias.valid_until.day} {alias.valid_until:%B %Y}){advice}",
+            f"{long_date(record.valid_to)}){advice}",
         )

@@ -34,7 +34,7 @@ def missing_disclaimer(ctx: Context):
     """
     statement = ctx.statement
     if statement.disclaimer is None:
-        opening = " ".join(ctx.profile.disclaimers[0].split()[:6])
+        opening = " ".join(ctx.profile.disclaimers[0].text.split()[:6])
         yield Finding(
             statement.header_start,
             f"no Secretariat disclaimer found: add the disclaimer that begins '{opening} ...'",

@@ -1,0 +1,58 @@
+"""What the registry says about a statement's countries on the statement's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from statement_lint.reference import CountryFacts, Status
+from statement_lint.rules import Context
+
+SLOT_WORDS = {
+    "acceding": "the acceding country",
+    "candidate": "a candidate country",
+    "sap-potential-candidate": "a potential candidate in the Stabilisation and Association Process",
+    "efta-eea": "an EFTA country in the European Economic Area",
+    "as-well-as": "listed under 'as well as'",
+    "eu-member": "an EU member state",
+}
+SLOT_PLACES = {
+    "acceding": "as the Acceding Country",
+    "candidate": "among the Candidate Countries",
+    "sap-potential-candidate": "as the Country of the Stabilisation and Association Process and "
+    "Potential Candidate",
+    "efta-eea": "among the EFTA countries",
+    "as-well-as": "under 'as well as'",
+    "eu-member": "nowhere (EU members do not align)",
+}
+
+
+def statement_day(ctx: Context) -> dt.date | None:
+    """The header date, when the registry covers it; date-aware rules are silent otherwise."""
+    date = ctx.statement.date if ctx.statement else None
+    if date is None or date.value is None or ctx.registry is None:
+        return None
+    return date.value if ctx.registry.covers(date.value) else None
+
+
+def status_on(
+    ctx: Context, country_id: str | None, day: dt.date
+) -> tuple[CountryFacts, Status] | None:
+    facts = ctx.registry.facts(country_id) if ctx.registry else None
+    status = facts.status_on(day) if facts else None
+    return (facts, status) if facts and status else None
+
+
+def needs_marker(status: Status) -> bool:
+    """SAP countries carry the marker in the candidate and acceding slots."""
+    return status.sap and status.slot in ("candidate", "acceding")
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def since(facts: CountryFacts, status: Status) -> str:
+    """`since 23 June 2022`, or `until 22 June 2022`-style wording of a status's span."""
+    if status.valid_from <= facts.statuses[0].valid_from:
+        return "throughout the registry's record"
+    return f"since {long_date(status.valid_from)}"

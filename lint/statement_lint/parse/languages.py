@@ -1,0 +1,56 @@
+"""Which of the profile's languages a text is clearly written in.
+
+Cyrillic script decides for the Cyrillic language; among the Latin-script languages, words
+that are frequent in one and absent from the others do. "Clearly" means enough evidence and a
+wide margin: a statement that quotes a French title stays English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from statement_lint.model import BodyLanguage
+from statement_lint.reference import Language
+
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+MIN_LETTERS = 200
+MIN_WORDS = 12
+MARGIN = 3
+
+
+class LanguageGuesser:
+    def __init__(self, languages: list[Language]) -> None:
+        cyrillic = (language.name for language in languages if language.script == "cyrillic")
+        self._cyrillic = next(cyrillic, None)
+        self._words = {
+            word.lower(): language.name
+            for language in languages
+            if language.script == "latin"
+            for word in language.words
+        }
+
+    def guess(self, text: str) -> BodyLanguage | None:
+        letters = len(_LETTER.findall(text))
+        if letters < MIN_LETTERS:
+            return None
+        cyrillic = len(_CYRILLIC.findall(text))
+        if self._cyrillic and cyrillic / letters >= 0.5:
+            share = round(100 * cyrillic / letters)
+            return BodyLanguage(
+                name=self._cyrillic, evidence=f"{share}% of its letters are Cyrillic"
+            )
+        votes = Counter(
+            self._words[word] for word in _WORD.findall(text.lower()) if word in self._words
+        )
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < MIN_WORDS:
+            return None
+        best, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count < MARGIN * max(runner_up, 1):
+            return None
+        other = f", against {runner_up} of {ranked[1][0]}" if len(ranked) > 1 else ""
+        return BodyLanguage(name=best, evidence=f"{count} common {best} words{other}")

@@ -1,0 +1,45 @@
+from statement_lint.facts import SLOT_WORDS, since, statement_day, status_on
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("ALN009", "marker-on-non-sap-country", Severity.ERROR)
+def marker_on_non_sap_country(ctx: Context):
+    """A country outside the Stabilisation and Association Process carries the SAP marker.
+
+    ## What it checks
+    That a country marked `*` in the alignment paragraph was part of the Stabilisation and
+    Association Process on the statement's date, by the registry. It is reported instead of
+    ALN001 for that country. Silent without a header date, or for a date outside the
+    registry's coverage.
+
+    ## Why
+    The marker says the country is in the Process (the Western Balkans); on UKRAINE or TURKEY
+    it states something false about that country's relations with the EU.
+
+    ## Failing example
+        PC.DEL/1544/23
+        16 November 2023
+        ...
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, ALBANIA*, UKRAINE* ...
+
+    ## Passing example
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, ALBANIA*, UKRAINE ...
+    """
+    statement = ctx.statement
+    day = statement_day(ctx)
+    if statement.alignment is None or day is None:
+        return
+    for country in statement.alignment.countries:
+        if country.marker is None:
+            continue
+        known = status_on(ctx, country.country_id, day)
+        if known is None or known[1].sap:
+            continue
+        facts, status = known
+        yield Finding(
+            country.span,
+            f"{country.written} carries the marker {country.marker}, but it is not in the "
+            f"Stabilisation and Association Process: it has been {SLOT_WORDS[status.slot]} "
+            f"{since(facts, status)}; remove the marker",
+        )

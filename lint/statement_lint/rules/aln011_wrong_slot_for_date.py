@@ -1,0 +1,65 @@
+from statement_lint.facts import SLOT_PLACES, SLOT_WORDS, long_date, statement_day, status_on
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, rule
+
+
+@rule("ALN011", "wrong-slot-for-date", Severity.ERROR)
+def wrong_slot_for_date(ctx: Context):
+    """A country stands in a slot of the alignment paragraph it did not hold on the statement's
+    date.
+
+    ## What it checks
+    That each country's slot (acceding, candidate, Stabilisation and Association Process
+    potential candidate, EFTA/EEA, "as well as") is the one the registry gives for the header
+    date, and that no EU member aligns. The message says what the registry holds and since
+    when. Silent without a header date, for a date outside the registry's coverage, and for
+    countries the registry does not cover.
+
+    ## Why
+    Statuses change: UKRAINE became a candidate on 23 June 2022, GEORGIA on 14 December 2023,
+    CROATIA joined the EU on 1 July 2013. A paragraph copied from an older or newer statement
+    puts a country where it did not stand.
+
+    ## Failing example
+        PC.DEL/1010/21
+        8 July 2021
+        ...
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, ALBANIA* and UKRAINE ...
+
+    ## Passing example
+        PC.DEL/1010/21
+        8 July 2021
+        ...
+        The Candidate Countries NORTH MACEDONIA*, MONTENEGRO* and ALBANIA* ..., as well as
+        UKRAINE ... align themselves with this statement.
+    """
+    statement = ctx.statement
+    day = statement_day(ctx)
+    if statement.alignment is None or day is None:
+        return
+    dated = f"this statement is dated {statement.date.text}"
+    for country in statement.alignment.countries:
+        known = status_on(ctx, country.country_id, day)
+        if known is None or country.slot is None or known[1].slot == country.slot:
+            continue
+        facts, status = known
+        later = next(
+            (s for s in facts.statuses if s.valid_from > day and s.slot == country.slot), None
+        )
+        if later is not None:
+            explanation = (
+                f"{country.written} became {SLOT_WORDS[later.slot]} on "
+                f"{long_date(later.valid_from)}; {dated}"
+            )
+        else:
+            explanation = (
+                f"{country.written} has been {SLOT_WORDS[status.slot]} since "
+                f"{long_date(status.valid_from)}; {dated}"
+                if status.valid_from > facts.statuses[0].valid_from
+                else f"{country.written} is {SLOT_WORDS[status.slot]} on the statement's date"
+            )
+        if status.slot == "eu-member":
+            advice = "remove it from the paragraph"
+        else:
+            advice = f"list it {SLOT_PLACES[status.slot]}"
+        yield Finding(country.span, f"{explanation}: {advice}")

@@ -1,0 +1,37 @@
+from statement_lint.model import Severity
+from statement_lint.rules import Context, Finding, replace_with, rule
+
+
+@rule("ALN012", "wrong-closing-formula", Severity.WARNING)
+def wrong_closing_formula(ctx: Context):
+    """The alignment paragraph ends with another formula than `align themselves with this
+    statement` (the profile's).
+
+    ## What it checks
+    That the alignment paragraph closes with the profile's formula, word for word (spacing
+    and case aside). Older texts said `align themselves with this declaration`; drafts say
+    `align with this statement`.
+
+    ## Why
+    The formula is fixed; a variant reads as a draft, or as a statement of another kind.
+
+    ## Failing example
+        ... as well as GEORGIA, ANDORRA and SAN MARINO align themselves with this declaration.
+
+    ## Passing example
+        ... as well as GEORGIA, ANDORRA and SAN MARINO align themselves with this statement.
+
+    ## Fix
+    `--fix` writes the formula.
+    """
+    alignment = ctx.statement.alignment
+    if alignment is None:
+        return
+    expected = ctx.profile.alignment.closing
+    written = " ".join(alignment.closing.split())
+    if written.lower() != expected.lower():
+        yield Finding(
+            alignment.closing_span,
+            f"the alignment paragraph ends '{written}': write '{expected}'",
+            fix=replace_with(alignment.closing_span, expected),
+        )
