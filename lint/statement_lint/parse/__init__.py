@@ -107,10 +107,17 @@ class Parser:
             first = min(starts)
             header_start = normal.span(first, next(u.end for u in units if u.start == first))
 
-        # The language of the text, the disclaimer (always in English so far) left out.
-        body = norm
+        # The language of the text, without the disclaimer, the alignment paragraph and its
+        # footnote: those stay in English in statements written in other languages.
+        cuts = []
         if disclaimer_units:
-            body = norm[: units[disclaimer_units[0]].start] + norm[units[disclaimer_units[1]].end :]
+            cuts.append((units[disclaimer_units[0]].start, units[disclaimer_units[1]].end))
+        if paragraph:
+            cuts.append((paragraph.start, paragraph.end))
+            cuts += [
+                (note.start, note.end) for note in self._alignment.footnotes(norm, paragraph.end)
+            ]
+        body = _without(norm, cuts)
         return Statement(
             body_language=self._languages.guess(body),
             symbols=symbols,
@@ -173,6 +180,15 @@ def _restoring_edits(
             return [Edit(start=start, end=start, content=" ".join(canonical) + " ")]
         return [Edit(start=end, end=end, content=" " + " ".join(canonical))]
     return []
+
+
+def _without(text: str, cuts: list[tuple[int, int]]) -> str:
+    kept, position = [], 0
+    for start, end in sorted(cuts):
+        kept.append(text[position:start])
+        position = max(position, end)
+    kept.append(text[position:])
+    return " ".join(kept)
 
 
 def _mention(normal: NormalText, mention: Mention, slot: str | None) -> CountryMention:

@@ -24,7 +24,7 @@ def _rule(rule: Rule) -> dict:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.section("What it checks").replace("\n", " ")},
+        "fullDescription": {"text": " ".join(rule.section("What it checks").split())},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "defaultConfiguration": {"level": str(rule.severity)},
         "properties": {"tags": ["statement-lint", rule.code[:3]]},

@@ -5,12 +5,13 @@ from statement_lint.rules import Context, Finding, rule
 
 @rule("ALN006", "outdated-country-name", Severity.WARNING)
 def outdated_country_name(ctx: Context):
-    """A country name that was no longer in use on the statement's date.
+    """A country name that was not in use on the statement's date.
 
     ## What it checks
     That each name in the alignment paragraph and its footnotes was in use on the header date,
     by the dates the registry gives for official names (`the former Yugoslav Republic of
-    Macedonia` until 11 February 2019). Without a valid header date the rule stays silent.
+    Macedonia` until 11 February 2019, `North Macedonia` from 12 February 2019): a name no
+    longer in use, or not yet. Without a valid header date the rule stays silent.
 
     ## Why
     Statements are drafted from earlier ones; an old name carried over is a diplomatic slip.
@@ -38,7 +39,15 @@ def outdated_country_name(ctx: Context):
     for mention in mentions:
         facts = ctx.registry.facts(mention.country_id)
         record = facts.name(mention.alias) if facts and mention.alias else None
-        if record is None or record.valid_to is None or day <= record.valid_to:
+        if record is None:
+            continue
+        if record.valid_to is not None and day > record.valid_to:
+            when = (
+                f"was no longer in use on {date.text} (in use until {long_date(record.valid_to)})"
+            )
+        elif record.valid_from is not None and day < record.valid_from:
+            when = f"was not yet in use on {date.text} (in use from {long_date(record.valid_from)})"
+        else:
             continue
         current = next(
             (
@@ -50,8 +59,4 @@ def outdated_country_name(ctx: Context):
             None,
         )
         advice = f": write {current}" if current else ""
-        yield Finding(
-            mention.span,
-            f"{mention.written} was no longer in use on {date.text} (in use until "
-            f"{long_date(record.valid_to)}){advice}",
-        )
+        yield Finding(mention.span, f"{mention.written} {when}{advice}")

@@ -13,6 +13,10 @@ def missing_disclaimer(ctx: Context):
     matter. The osce.org web-page disclaimer ("The views, opinions, conclusions ...") is a
     different text and does not count.
 
+    Documents in a language whose disclaimer text the profile does not give (only English is
+    known so far) are not checked: a French statement carrying the English disclaimer is fine,
+    and one without it cannot be judged.
+
     ## Why
     Every delegation document is circulated with it; without it, the text reads as if the
     Secretariat endorsed it.
@@ -33,6 +37,9 @@ def missing_disclaimer(ctx: Context):
         documents agreed by OSCE participating States.
     """
     statement = ctx.statement
+    known = {disclaimer.language for disclaimer in ctx.profile.disclaimers}
+    if statement.language is not None and statement.language not in known:
+        return  # a translation whose disclaimer text the profile does not know
     if statement.disclaimer is None:
         opening = " ".join(ctx.profile.disclaimers[0].text.split()[:6])
         yield Finding(
