@@ -1,6 +1,7 @@
 """The shipped schemas match their models, and the shipped data and real output validate."""
 
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -31,7 +32,11 @@ def _validator(filename):
 
 @pytest.mark.parametrize(
     ("data", "schema"),
-    [("gazetteer.json", "gazetteer.schema.json"), ("profiles/osce.json", "profile.schema.json")],
+    [
+        ("gazetteer.json", "gazetteer.schema.json"),
+        ("profiles/osce.json", "profile.schema.json"),
+        ("registry.json", "registry.schema.json"),
+    ],
 )
 def test_shipped_data_validates(data, schema):
     document = json.loads((DATA / data).read_text(encoding="utf-8"))
@@ -70,3 +75,20 @@ def test_json_report_validates(tmp_path, capsys):
         "DSC002",
         "DOC001",
     ]
+
+
+def test_registry_statuses_are_in_order_without_gaps_or_overlaps():
+    import datetime as dt
+
+    registry = json.loads((DATA / "registry.json").read_text(encoding="utf-8"))
+    gazetteer = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    known = {country["id"]: country for country in gazetteer["countries"]}
+    for country in registry["countries"]:
+        assert country["id"] in known
+        statuses = country["statuses"]
+        for before, after in itertools.pairwise(statuses):
+            end = dt.date.fromisoformat(before["to"])
+            assert dt.date.fromisoformat(after["from"]) == end + dt.timedelta(days=1), country["id"]
+        aliases = {alias["name"] for alias in known[country["id"]]["aliases"]}
+        for name in country.get("names", []):
+            assert name["name"] in aliases, (country["id"], name["name"])

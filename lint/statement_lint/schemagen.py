@@ -20,7 +20,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def schemas() -> dict[str, dict]:
     from statement_lint.baseline import BaselineFile
     from statement_lint.configmodel import ConfigModel
-    from statement_lint.reference import Gazetteer, Profile
+    from statement_lint.reference import Gazetteer, Profile, Registry
     from statement_lint.report.json import Report
 
     models: dict[str, tuple[type[BaseModel], str]] = {
@@ -28,6 +28,7 @@ def schemas() -> dict[str, dict]:
         "config.schema.json": (ConfigModel, "statement-lint configuration"),
         "gazetteer.schema.json": (Gazetteer, "statement-lint gazetteer"),
         "profile.schema.json": (Profile, "statement-lint profile"),
+        "registry.schema.json": (Registry, "statement-lint country registry"),
         "report.schema.json": (Report, "statement-lint report"),
     }
     generated = {}
