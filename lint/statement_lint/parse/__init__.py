@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from functools import cache
 
 from statement_lint.model import (
@@ -21,8 +20,8 @@ from statement_lint.model import (
 from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import DateReader
-from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, word_key
-from statement_lint.parse.header import HeaderScanner, Unit, header_units
+from statement_lint.parse.disclaimer import Difference, DisclaimerFinder
+from statement_lint.parse.header import HeaderScanner, Token, header_tokens, words
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.languages import LanguageGuesser
 from statement_lint.parse.normalize import NormalText
@@ -46,20 +45,16 @@ class Parser:
     def parse(self, text: str) -> Statement:
         normal = NormalText(text)
         norm = normal.text
-        units = self._header.units(norm)
+        tokens = self._header.tokens(norm)
 
-        words = [
-            i
-            for i, unit in enumerate(units)
-            if unit.kind is None and word_key(norm[unit.start : unit.end])
-        ]
-        found = self._disclaimer.find([norm[units[i].start : units[i].end] for i in words])
+        found = self._disclaimer.find(norm, lambda start, end: words(norm, start, end, tokens))
         disclaimer = None
-        disclaimer_units = None
+        disclaimer_range = None
         if found:
-            disclaimer_units = (words[found.first_word], words[found.last_word])
+            spans = found.spans
+            disclaimer_range = (spans[found.first_word][0], spans[found.last_word][1])
             disclaimer = Disclaimer(
-                span=normal.span(units[disclaimer_units[0]].start, units[disclaimer_units[1]].end),
+                span=normal.span(*disclaimer_range),
                 canonical=found.canonical,
                 differences=[
                     DisclaimerDifference(
@@ -67,20 +62,20 @@ class Parser:
                         expected=difference.expected,
                         found=difference.found,
                         span=normal.span(
-                            units[words[difference.first_word]].start,
-                            units[words[difference.last_word]].end,
+                            spans[difference.first_word][0], spans[difference.last_word][1]
                         ),
-                        edits=_restoring_edits(difference, words, units, normal),
+                        edits=_restoring_edits(difference, spans, tokens, normal),
                     )
                     for difference in found.differences
                 ],
             )
 
-        header = [units[i] for i in header_units(units, disclaimer_units)]
+        header = header_tokens(norm, tokens, disclaimer_range)
         symbols, dates, markers, restricted = self._header_tokens(normal, header)
 
         alignment = None
         footnotes: list[Footnote] = []
+        notes = []
         paragraph = self._alignment.paragraph(norm)
         if paragraph:
             alignment = AlignmentParagraph(
@@ -89,6 +84,7 @@ class Parser:
                 closing=paragraph.closing,
                 closing_span=normal.span(paragraph.closing_start, paragraph.end),
             )
+            notes = self._alignment.footnotes(norm, paragraph.end)
             footnotes = [
                 Footnote(
                     marker=note.marker,
@@ -96,30 +92,28 @@ class Parser:
                     span=normal.span(note.start, note.end),
                     countries=[_mention(normal, m, None) for m in note.countries],
                 )
-                for note in self._alignment.footnotes(norm, paragraph.end)
+                for note in notes
             ]
 
-        starts = [unit.start for unit in header]
-        if disclaimer_units:
-            starts.append(units[disclaimer_units[0]].start)
+        starts = [token.start for token in header]
+        if disclaimer_range:
+            starts.append(disclaimer_range[0])
         header_start = None
         if starts:
             first = min(starts)
-            header_start = normal.span(first, next(u.end for u in units if u.start == first))
+            first_end = next((t.end for t in header if t.start == first), None)
+            if first_end is None:
+                first_end = found.spans[found.first_word][1]
+            header_start = normal.span(first, first_end)
 
         # The language of the text, without the disclaimer, the alignment paragraph and its
         # footnote: those stay in English in statements written in other languages.
-        cuts = []
-        if disclaimer_units:
-            cuts.append((units[disclaimer_units[0]].start, units[disclaimer_units[1]].end))
+        cuts = [disclaimer_range] if disclaimer_range else []
         if paragraph:
             cuts.append((paragraph.start, paragraph.end))
-            cuts += [
-                (note.start, note.end) for note in self._alignment.footnotes(norm, paragraph.end)
-            ]
-        body = _without(norm, cuts)
+            cuts += [(note.start, note.end) for note in notes]
         return Statement(
-            body_language=self._languages.guess(body),
+            body_language=self._languages.guess(_without(norm, cuts)),
             symbols=symbols,
             dates=dates,
             restricted=restricted,
@@ -131,7 +125,7 @@ class Parser:
         )
 
     def _header_tokens(
-        self, normal: NormalText, header: list[Unit]
+        self, normal: NormalText, header: list[Token]
     ) -> tuple[list[SymbolToken], list[DateToken], list[LanguageMarker], Span | None]:
         symbols: list[SymbolToken] = []
         dates: list[DateToken] = []
@@ -142,38 +136,42 @@ class Parser:
             span = normal.span(unit.start, unit.end)
             if unit.kind == "symbol":
                 check = check_symbol(token, self.profile.symbol)
-                symbols.append(SymbolToken(text=token, span=span, **asdict(check)))
+                symbols.append(SymbolToken(text=token, span=span, **vars(check)))
             elif unit.kind == "date":
                 reading = self._dates.read(token)
-                dates.append(DateToken(text=token, span=span, **asdict(reading)))
+                dates.append(DateToken(text=token, span=span, **vars(reading)))
             elif unit.kind == "marker":
                 reading = self._markers.read(token)
-                markers.append(LanguageMarker(text=token, span=span, **asdict(reading)))
+                markers.append(LanguageMarker(text=token, span=span, **vars(reading)))
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted
 
 
 def _restoring_edits(
-    difference: Difference, words: list[int], units: list[Unit], normal: NormalText
+    difference: Difference,
+    spans: list[tuple[int, int]],
+    tokens: list[Token],
+    normal: NormalText,
 ) -> list[Edit]:
     """Edits that put the canonical words back in place of a changed or missing run, keeping
     the line layout; none where that is not certain (added words, header tokens in the run).
-    `words` are the indices of the document's words among the units."""
+    `spans` are the document's words (without header tokens) the difference indexes."""
     canonical = difference.canonical_words
-    run = words[difference.first_word : difference.last_word + 1]
+    run = spans[difference.first_word : difference.last_word + 1]
 
-    def where(index: int) -> tuple[int, int]:
-        span = normal.span(units[index].start, units[index].end)
-        return span.start, span.end
+    def where(span: tuple[int, int]) -> tuple[int, int]:
+        original = normal.span(*span)
+        return original.start, original.end
 
     if difference.kind == "changed":
-        if run[-1] - run[0] != len(run) - 1:
+        if any(run[0][0] <= token.start < run[-1][1] for token in tokens):
             return []  # header tokens sit inside the run: leave it to a person
         if len(run) == len(canonical):
             pairs = zip(run, canonical, strict=True)
-            return [Edit(start=where(i)[0], end=where(i)[1], content=word) for i, word in pairs]
-        return [Edit(start=where(run[0])[0], end=where(run[-1])[1], content=" ".join(canonical))]
+            return [Edit(start=where(s)[0], end=where(s)[1], content=word) for s, word in pairs]
+        start, end = where(run[0])[0], where(run[-1])[1]
+        return [Edit(start=start, end=end, content=" ".join(canonical))]
     if difference.kind == "missing":
         start, end = where(run[0])
         if difference.before_shown_word:

@@ -7,6 +7,7 @@ and hyphenation do not count; a changed, missing or added word does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
 
@@ -42,22 +43,52 @@ class DisclaimerMatch:
     last_word: int
     differences: list[Difference]
     matched: int
+    spans: list[tuple[int, int]]  # the document words the indices above refer to
+
+
+# Words this long are rare outside the disclaimer: where they cluster, it is.
+_DISTINCTIVE = 9
 
 
 class DisclaimerFinder:
     def __init__(self, canonical_texts: list[str]) -> None:
-        self._canonical = [
-            (text, text.split(), [word_key(w) for w in text.split()]) for text in canonical_texts
-        ]
+        self._canonical = []
+        for text in canonical_texts:
+            words = text.split()
+            keys = [word_key(w) for w in words]
+            distinctive = sorted({k for k in keys if len(k) >= _DISTINCTIVE})
+            initials = "".join(sorted({word[0] for word in distinctive}))
+            pattern = re.compile(
+                rf"\b(?=[{re.escape(initials)}])(?:"
+                + "|".join(map(re.escape, distinctive))
+                + r")\b"
+            )
+            self._canonical.append((text, words, keys, pattern))
 
-    def find(self, words: list[str]) -> DisclaimerMatch | None:
-        """Best match of any canonical disclaimer in `words` (the document's words, in order)."""
-        keys = [word_key(w) for w in words]
+    def find(self, text: str, spans_of) -> DisclaimerMatch | None:
+        """Best match of any canonical disclaimer in `text`; `spans_of(start, end)` gives the
+        document's words there (header tokens left out)."""
         best: DisclaimerMatch | None = None
-        for text, canonical_words, canonical_keys in self._canonical:
-            found = self._match(text, canonical_words, canonical_keys, words, keys)
+        for canonical_text, canonical_words, canonical_keys, pattern in self._canonical:
+            window = _window(text, pattern, len(canonical_text))
+            if window is None:
+                continue
+            spans = spans_of(*window)
+            words = [text[start:end] for start, end in spans]
+            keep = [i for i, word in enumerate(words) if word_key(word)]
+            spans = [spans[i] for i in keep]
+            words = [words[i] for i in keep]
+            keys = [word_key(w) for w in words]
+            found = self._match(canonical_text, canonical_words, canonical_keys, words, keys)
             if found and (best is None or found.matched > best.matched):
-                best = found
+                best = DisclaimerMatch(
+                    found.canonical,
+                    found.first_word,
+                    found.last_word,
+                    found.differences,
+                    found.matched,
+                    spans,
+                )
         return best
 
     def _match(
@@ -97,8 +128,26 @@ class DisclaimerFinder:
                 differences.append(_difference(canonical_gap, words, doc_start, doc_end, blocks))
             previous = block
         return DisclaimerMatch(
-            text, blocks[0].b, blocks[-1].b + blocks[-1].size - 1, differences, matched
+            text, blocks[0].b, blocks[-1].b + blocks[-1].size - 1, differences, matched, []
         )
+
+
+def _window(text: str, pattern: re.Pattern[str], length: int) -> tuple[int, int] | None:
+    """Where the disclaimer can be: around the densest cluster of its distinctive words."""
+    hits = [match.start() for match in pattern.finditer(text.lower())]
+    if not hits:
+        return None
+    width = 2 * length  # header tokens may stand between its words
+    best_first = best_count = 0
+    last = 0
+    for first in range(len(hits)):
+        while last < len(hits) and hits[last] - hits[first] <= width:
+            last += 1
+        if last - first > best_count:
+            best_first, best_count = first, last - first
+    start = hits[best_first]
+    end = hits[best_first + best_count - 1]
+    return max(0, start - length), min(len(text), end + length)
 
 
 def _trim_stray_edges(blocks: list[Match]) -> list[Match]:

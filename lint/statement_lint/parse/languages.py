@@ -13,9 +13,7 @@ from collections import Counter
 from statement_lint.model import BodyLanguage
 from statement_lint.reference import Language
 
-_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 MIN_LETTERS = 200
 MIN_WORDS = 12
 MARGIN = 3
@@ -31,20 +29,24 @@ class LanguageGuesser:
             if language.script == "latin"
             for word in language.words
         }
+        alternatives = "|".join(sorted(map(re.escape, self._words), key=len, reverse=True))
+        initials = re.escape("".join(sorted({word[0] for word in self._words})))
+        self._word_pattern = re.compile(
+            rf"(?<![^\W\d_])(?=[{initials}])(?:{alternatives})(?![^\W\d_])"
+        )
 
     def guess(self, text: str) -> BodyLanguage | None:
-        letters = len(_LETTER.findall(text))
+        # Roughly the letters: what is not a space (digits and punctuation are few).
+        letters = len(text) - text.count(" ") - text.count("\n")
         if letters < MIN_LETTERS:
             return None
-        cyrillic = len(_CYRILLIC.findall(text))
+        cyrillic = len(_CYRILLIC.findall(text)) if _CYRILLIC.search(text) else 0
         if self._cyrillic and cyrillic / letters >= 0.5:
             share = round(100 * cyrillic / letters)
             return BodyLanguage(
                 name=self._cyrillic, evidence=f"{share}% of its letters are Cyrillic"
             )
-        votes = Counter(
-            self._words[word] for word in _WORD.findall(text.lower()) if word in self._words
-        )
+        votes = Counter(self._words[word] for word in self._word_pattern.findall(text.lower()))
         ranked = votes.most_common(2)
         if not ranked or ranked[0][1] < MIN_WORDS:
             return None
