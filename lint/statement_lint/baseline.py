@@ -81,26 +81,39 @@ class Baseline:
             return shown_path
         return os.path.relpath(os.path.abspath(shown_path), self._folder).replace(os.sep, "/")
 
-    def apply(self, diagnostics: list[Diagnostic], linted_paths: set[str]) -> BaselineResult:
-        remaining = Counter({(e.path, e.code, e.fingerprint): e.count for e in self.entries})
-        kept = []
-        for diagnostic in diagnostics:
-            key = self.key(diagnostic)
-            if remaining[key] > 0:
-                remaining[key] -= 1
-            else:
-                kept.append(diagnostic)
+    def start(self) -> None:
+        """Begin a run: every entry can hide as many diagnostics as its count."""
+        self._remaining = Counter({(e.path, e.code, e.fingerprint): e.count for e in self.entries})
+        self._seen: Counter[Key] = Counter()
+        self.hidden = 0
+
+    def hides(self, diagnostic: Diagnostic) -> bool:
+        key = self.key(diagnostic)
+        self._seen[key] += 1
+        if self._remaining[key] > 0:
+            self._remaining[key] -= 1
+            self.hidden += 1
+            return True
+        return False
+
+    def stale(self, linted_paths: set[str]) -> list[BaselineEntry]:
+        """Entries of the files linted in the run that no longer match in full."""
         linted = {self.relative(p) for p in linted_paths}
-        stale = [
+        return [
             entry
             for entry in self.entries
-            if entry.path in linted and remaining[(entry.path, entry.code, entry.fingerprint)] > 0
+            if entry.path in linted
+            and self._remaining[(entry.path, entry.code, entry.fingerprint)] > 0
         ]
-        return BaselineResult(kept, len(diagnostics) - len(kept), stale)
 
-    def pruned(self, stale: list[BaselineEntry], diagnostics: list[Diagnostic]) -> Baseline:
+    def apply(self, diagnostics: list[Diagnostic], linted_paths: set[str]) -> BaselineResult:
+        self.start()
+        kept = [d for d in diagnostics if not self.hides(d)]
+        return BaselineResult(kept, self.hidden, self.stale(linted_paths))
+
+    def pruned(self, stale: list[BaselineEntry]) -> Baseline:
         """This baseline less what no longer matches (counts shrink to what was seen)."""
-        seen = Counter(self.key(d) for d in diagnostics)
+        seen = self._seen
         stale_keys = {(e.path, e.code, e.fingerprint) for e in stale}
         entries = []
         for entry in self.entries:

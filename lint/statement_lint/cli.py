@@ -8,19 +8,18 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TextIO
 
 from statement_lint import __version__
 from statement_lint.configfile import ConfigResolver
 from statement_lint.discover import discover
-from statement_lint.engine import Linter
+from statement_lint.engine import PerFileIgnoreUse
 from statement_lint.errors import UserError
-from statement_lint.model import Diagnostic, Severity
-from statement_lint.readers import Document
+from statement_lint.model import Diagnostic
 from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter, plural
 from statement_lint.report.statistics import write_statistics
 from statement_lint.rules import Rule, all_rules, rules_by_code
+from statement_lint.runner import FileLinter, Progress, RunOptions, default_jobs, run_files
 from statement_lint.settings import FAIL_ON_CHOICES, validate_selector
 from statement_lint.similarity import closest
 
@@ -80,6 +79,18 @@ def _lint_parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "--write-baseline", metavar="FILE", help="record the current violations in FILE, exit 0"
     )
+    speed = parser.add_argument_group("speed")
+    speed.add_argument(
+        "--jobs", "-j", type=int, metavar="N",
+        help="worker processes for large runs (default: the number of CPUs; 1 for --fix)",
+    )  # fmt: skip
+    speed.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    speed.add_argument(
+        "--cache-dir", default=".statement_lint_cache", metavar="DIR",
+        help="where results are cached (default: .statement_lint_cache)",
+    )  # fmt: skip
     baseline.add_argument(
         "--baseline-prune", action="store_true",
         help="with --baseline: remove the entries that no longer match from FILE",
@@ -187,12 +198,9 @@ def _output_format(settings) -> str:
     return settings.output_format
 
 
-@dataclass
-class _Linted:
-    path: str | None  # None for standard input
-    document: Document
-    diagnostics: list[Diagnostic]
-    fixed: int = 0
+# Formats written file by file as the run goes (memory stays flat over an archive); the
+# others need every diagnostic first.
+STREAMING_FORMATS = ("concise", "full", "github")
 
 
 def _lint_command(arguments: list[str], stdin: TextIO) -> int:
@@ -202,136 +210,145 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     paths = options.paths or ["."]
     if options.fix and "-" in paths:
         raise UsageError("--fix cannot write back to standard input; use --diff")
-    resolver = ConfigResolver(options.config, options.isolated, _overrides(options))
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+    overrides = _overrides(options)
+    resolver = ConfigResolver(options.config, options.isolated, overrides)
     run_settings = resolver.for_directory(".")
-    linter = Linter(resolver=resolver)
+    output_format = _output_format(run_settings)
+    run = RunOptions(
+        config=options.config,
+        isolated=options.isolated,
+        overrides=overrides,
+        cache_dir=None if options.no_cache else options.cache_dir,
+        fix=options.fix,
+        diff=options.diff,
+        keep_text=output_format == "full" and not options.statistics,
+    )
+    local = FileLinter(run)
+    files = discover([p for p in paths if p != "-"], local.resolver.for_path, options.force_exclude)
 
-    linted: list[_Linted] = []
-    if "-" in paths:
-        document, found = linter.lint_stdin(stdin.buffer.read(), options.stdin_filename)
-        linted.append(_Linted(None, document, found))
-    for path in discover(
-        [p for p in paths if p != "-"], linter.settings_for, options.force_exclude
-    ):
-        document, found = linter.lint_path(path)
-        linted.append(_Linted(path, document, found))
-    if options.fix or options.diff:
-        return_early = _fix(options, linter, linted)
-        if return_early is not None:
-            return return_early
-
-    diagnostics = [d for item in linted for d in item.diagnostics]
-    diagnostics += linter.unused_per_file_ignores()
-    diagnostics.sort(key=Diagnostic.sort_key)
-    if options.write_baseline:
+    baseline = None
+    if options.baseline:
         from statement_lint.baseline import Baseline
 
-        Baseline.of(options.write_baseline, diagnostics).write()
-        if not options.quiet:
-            count = plural(len(diagnostics), "violation")
-            print(f"Wrote {count} to the baseline {options.write_baseline}.", file=sys.stderr)
-        return EXIT_CLEAN
+        baseline = Baseline.load(options.baseline)
+        baseline.start()
+    streaming = (
+        output_format in STREAMING_FORMATS
+        and not options.statistics
+        and not options.write_baseline
+        and not options.diff
+    )
+    stream, close_stream = _output_stream(options)
+    color = (
+        options.color == "always" if options.output_file else _use_color(options.color, sys.stdout)
+    )
+    write = formatter(output_format)
+    use = PerFileIgnoreUse()
+    counts = RunSummary(0, 0, 0)
+    kept: list[Diagnostic] = []
+    sources: dict[str, str] = {}
+    linted: set[str] = set()
+    fixed = would_fix = 0
+    progress = Progress(len(files), not options.quiet and sys.stderr.isatty())
+
+    def results():
+        if "-" in paths:
+            yield local.run_stdin(stdin.buffer.read(), options.stdin_filename)
+        jobs = options.jobs or (1 if options.fix or options.diff else default_jobs())
+        yield from run_files(files, run, jobs, local)
+
+    try:
+        for done, result in enumerate(results(), start=1):
+            progress.update(done)
+            linted.add(result.shown)
+            use.record(result.usage)
+            fixed += result.fixed if options.fix else 0
+            would_fix += result.fixed if options.diff else 0
+            if result.diff:
+                sys.stdout.write(result.diff)
+            if result.fix_error:
+                print(
+                    f"statement-lint: cannot fix {result.shown}: {result.fix_error}",
+                    file=sys.stderr,
+                )
+            found = [d for d in result.diagnostics if not (baseline and baseline.hides(d))]
+            counts = counts.add(found, files=1)
+            if streaming:
+                text = {result.shown: result.text} if result.text is not None else {}
+                write(ReportInput(found, counts, color, text), stream)
+            else:
+                kept.extend(found)
+                if result.text is not None:
+                    sources[result.shown] = result.text
+        progress.close()
+        config_findings = use.unused(local.resolver.for_path)
+        config_findings = [d for d in config_findings if not (baseline and baseline.hides(d))]
+        counts = counts.add(config_findings, files=0)
+        if options.diff:
+            if not options.quiet:
+                print(f"Would fix {plural(would_fix, 'violation')}.", file=sys.stderr)
+            return EXIT_VIOLATIONS if would_fix and not options.exit_zero else EXIT_CLEAN
+        if options.write_baseline:
+            from statement_lint.baseline import Baseline
+
+            everything = sorted(kept + config_findings, key=Diagnostic.sort_key)
+            Baseline.of(options.write_baseline, everything).write()
+            if not options.quiet:
+                count = plural(len(everything), "violation")
+                print(f"Wrote {count} to the baseline {options.write_baseline}.", file=sys.stderr)
+            return EXIT_CLEAN
+        if streaming:
+            write(ReportInput(config_findings, counts, color, {}), stream)
+        else:
+            everything = sorted(kept + config_findings, key=Diagnostic.sort_key)
+            report = ReportInput(everything, counts, color, sources, sorted(linted))
+            (write_statistics if options.statistics else write)(report, stream)
+        stream.flush()
+    finally:
+        close_stream()
+
     notes = []
-    if options.baseline:
-        diagnostics, notes = _apply_baseline(
-            options, diagnostics, {i.document.path for i in linted}
-        )
-    if options.fix and linted:
-        fixed = sum(item.fixed for item in linted)
-        if fixed:
-            notes.insert(0, f"Fixed {plural(fixed, 'violation')}.")
-
-    summary = RunSummary.of(diagnostics, len(linted))
-    output_format = _output_format(run_settings)
-    sources = {}
-    if output_format == "full":
-        sources = {i.document.path: i.document.text for i in linted if i.document.text is not None}
-    files = sorted(item.document.path for item in linted)
-    report = ReportInput(diagnostics, summary, False, sources, files)
-    write = write_statistics if options.statistics else formatter(output_format)
-    if options.output_file:
-        try:
-            with open(options.output_file, "w", encoding="utf-8", newline="\n") as stream:
-                write(replace(report, color=options.color == "always"), stream)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise UsageError(f"--output-file {options.output_file}: {reason}") from None
-    else:
-        write(replace(report, color=_use_color(options.color, sys.stdout)), sys.stdout)
-        sys.stdout.flush()
+    if fixed:
+        notes.append(f"Fixed {plural(fixed, 'violation')}.")
+    if baseline is not None:
+        notes += _baseline_notes(options, baseline, linted)
     if not options.quiet:
-        fixable = sum(d.fix is not None for d in diagnostics)
-        if fixable and not options.fix:
-            notes.append(f"{plural(fixable, 'violation')} fixable with --fix ([*]).")
-        print(" ".join([summary.sentence(), *notes]), file=sys.stderr)
-
+        if counts.fixable and not options.fix:
+            notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
+        print(" ".join([counts.sentence(), *notes]), file=sys.stderr)
     if options.exit_zero:
         return EXIT_CLEAN
-    failing = {Severity.ERROR}
     if run_settings.fail_on == "warning":
-        failing.add(Severity.WARNING)
-    return EXIT_VIOLATIONS if any(d.severity in failing for d in diagnostics) else EXIT_CLEAN
+        return EXIT_VIOLATIONS if counts.errors or counts.warnings else EXIT_CLEAN
+    return EXIT_VIOLATIONS if counts.errors else EXIT_CLEAN
 
 
-def _fix(options: argparse.Namespace, linter: Linter, linted: list[_Linted]) -> int | None:
-    """Apply (--fix) or print (--diff) the fixes; with --diff, the run ends here."""
-    from statement_lint.fix import ReadOnly, fix_document, unified_diff, write_atomically
-
-    would_fix = 0
-    for item in linted:
-        if not any(d.fix for d in item.diagnostics):
-            continue
-        settings = linter.settings_for(item.path or ".")
-        where = item.path or item.document.path
-
-        def lint(document: Document, settings=settings, where=where) -> list[Diagnostic]:
-            return linter.lint_document(document, settings, where)
-
-        result = fix_document(item.document, item.diagnostics, lint)
-        if options.diff:
-            sys.stdout.write(unified_diff(result))
-            would_fix += result.fixed
-            continue
-        try:
-            write_atomically(item.path, result.data)
-        except ReadOnly:
-            print(f"statement-lint: cannot fix {item.document.path}: the file is read-only; "
-                  "nothing was changed", file=sys.stderr)  # fmt: skip
-            continue
-        except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            print(f"statement-lint: cannot fix {item.document.path}: {reason}; nothing was "
-                  "changed", file=sys.stderr)  # fmt: skip
-            continue
-        item.document, item.diagnostics = result.document, result.diagnostics
-        item.fixed = result.fixed
-    if options.diff:
-        sys.stdout.flush()
-        if not options.quiet:
-            print(f"Would fix {plural(would_fix, 'violation')}.", file=sys.stderr)
-        return EXIT_VIOLATIONS if would_fix and not options.exit_zero else EXIT_CLEAN
-    return None
+def _output_stream(options: argparse.Namespace):
+    if not options.output_file:
+        return sys.stdout, lambda: None
+    try:
+        stream = open(options.output_file, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"--output-file {options.output_file}: {reason}") from None
+    return stream, stream.close
 
 
-def _apply_baseline(
-    options: argparse.Namespace, diagnostics: list[Diagnostic], linted: set[str]
-) -> tuple[list[Diagnostic], list[str]]:
-    from statement_lint.baseline import Baseline
-
+def _baseline_notes(options: argparse.Namespace, baseline, linted: set[str]) -> list[str]:
     notes = []
-    baseline = Baseline.load(options.baseline)
-    result = baseline.apply(diagnostics, linted)
-    if result.hidden:
-        notes.append(f"{result.hidden} hidden by the baseline {options.baseline}.")
-    if result.stale and options.baseline_prune:
-        baseline.pruned(result.stale, diagnostics).write()
-        stale = plural(len(result.stale), "stale entry")
-        notes.append(f"Pruned {stale} from {options.baseline}.")
-    elif result.stale:
-        verb = "matches" if len(result.stale) == 1 else "match"
-        entries = plural(len(result.stale), "baseline entry")
+    if baseline.hidden:
+        notes.append(f"{baseline.hidden} hidden by the baseline {options.baseline}.")
+    stale = baseline.stale(linted)
+    if stale and options.baseline_prune:
+        baseline.pruned(stale).write()
+        notes.append(f"Pruned {plural(len(stale), 'stale entry')} from {options.baseline}.")
+    elif stale:
+        verb = "matches" if len(stale) == 1 else "match"
+        entries = plural(len(stale), "baseline entry")
         notes.append(f"{entries} no longer {verb}: --baseline-prune removes them.")
-    return result.kept, notes
+    return notes
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from statement_lint.discover import discover, display_path
 from statement_lint.globs import compile_glob, relative_to
@@ -29,10 +28,38 @@ def fingerprint(code: str, text: str) -> str:
     return hashlib.sha256(f"{code}\0{normalised}".encode()).hexdigest()[:16]
 
 
-@dataclass
-class _PerFileIgnoreUse:
-    matched: bool = False
-    suppressed: bool = False
+class PerFileIgnoreUse:
+    """Which per-file-ignores entries matched files of the run, and whether they hid anything;
+    fed with the events each file's linting reports (in this process or a worker)."""
+
+    def __init__(self) -> None:
+        self._use: dict[tuple[str, str], list[bool]] = {}
+
+    def record(self, events: list) -> None:
+        for config_path, pattern, matched, suppressed in events:
+            use = self._use.setdefault((config_path, pattern), [False, False])
+            use[0] = use[0] or matched
+            use[1] = use[1] or suppressed
+
+    def unused(self, settings_for) -> list[Diagnostic]:
+        """SUP001 for each entry that matched files of the run but suppressed nothing in them;
+        reported against the config file, at the glob's line."""
+        rule = rules_by_code()["SUP001"]
+        found = []
+        for (config_path, pattern), (matched, suppressed) in sorted(self._use.items()):
+            settings = settings_for(config_path)
+            if not matched or suppressed or rule not in enabled_rules(settings):
+                continue
+            text = _read_quietly(config_path)
+            config = Document(display_path(config_path), text)
+            finding = Finding(
+                _glob_span(text, pattern),
+                f"unused suppression: per-file-ignores entry '{pattern}' suppresses nothing in "
+                "the files it matches; remove it",
+            )
+            severity = severity_of(rule, settings)
+            found.append(make_diagnostic(config.path, rule, severity, finding, config))
+        return found
 
 
 class Linter:
@@ -43,9 +70,7 @@ class Linter:
         self._settings = settings or Settings()
         self._resolver = resolver
         self._parsers: dict[str, Parser] = {}
-        # (config path, glob) -> whether it matched a file, and suppressed anything
-        self._per_file_use: dict[tuple[str | None, str], _PerFileIgnoreUse] = {}
-        self._settings_of_config: dict[str | None, Settings] = {}
+        self._events: list = []  # per-file-ignores use, see take_per_file_use
 
     def settings_for(self, path: str) -> Settings:
         return self._resolver.for_path(path) if self._resolver else self._settings
@@ -108,40 +133,18 @@ class Linter:
         for pattern, codes in settings.per_file_ignores:
             if not compile_glob(pattern).matches(relative):
                 continue
-            use = self._per_file_use.setdefault(
-                (settings.config_path, pattern), _PerFileIgnoreUse()
-            )
-            self._settings_of_config[settings.config_path] = settings
-            if any(covers(code, e) for code in codes for e in enabled):
-                use.matched = True
+            matched = any(covers(code, e) for code in codes for e in enabled)
             kept = [d for d in diagnostics if not any(covers(code, d.code) for code in codes)]
-            if len(kept) < len(diagnostics):
-                use.suppressed = True
+            if settings.config_path is not None:
+                hid = len(kept) < len(diagnostics)
+                self._events.append([settings.config_path, pattern, matched, hid])
             diagnostics = kept
         return diagnostics
 
-    def unused_per_file_ignores(self) -> list[Diagnostic]:
-        """SUP001 for each per-file-ignores entry that matched files of the run but suppressed
-        nothing in them; reported against the config file, at the glob's line."""
-        rule = rules_by_code()["SUP001"]
-        found = []
-        for (config_path, pattern), use in sorted(self._per_file_use.items(), key=str):
-            settings = self._settings_of_config[config_path]
-            if not use.matched or use.suppressed or config_path is None:
-                continue
-            if rule not in enabled_rules(settings):
-                continue
-            text = _read_quietly(config_path)
-            span = _glob_span(text, pattern)
-            config = Document(display_path(config_path), text)
-            finding = Finding(
-                span,
-                f"unused suppression: per-file-ignores entry '{pattern}' suppresses nothing in "
-                "the files it matches; remove it",
-            )
-            severity = severity_of(rule, settings)
-            found.append(make_diagnostic(config.path, rule, severity, finding, config))
-        return found
+    def take_per_file_use(self) -> list:
+        """The per-file-ignores events since the last call: [config, glob, matched, hid]."""
+        events, self._events = self._events, []
+        return events
 
     def lint_path(self, path: str) -> tuple[Document, list[Diagnostic]]:
         settings = self.settings_for(path)
@@ -234,7 +237,11 @@ def lint_paths(paths: Iterable[str], settings: Settings | None = None) -> list[D
 
     linter = Linter(settings, None if settings else ConfigResolver())
     files = discover(list(paths), linter.settings_for)
-    diagnostics = [d for path in files for d in linter.lint_path(path)[1]]
-    diagnostics += linter.unused_per_file_ignores()
+    use = PerFileIgnoreUse()
+    diagnostics = []
+    for path in files:
+        diagnostics += linter.lint_path(path)[1]
+        use.record(linter.take_per_file_use())
+    diagnostics += use.unused(linter.settings_for)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

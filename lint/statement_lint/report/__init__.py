@@ -14,11 +14,20 @@ class RunSummary:
     files: int
     errors: int
     warnings: int
+    fixable: int = 0
 
     @classmethod
     def of(cls, diagnostics: list[Diagnostic], files: int) -> RunSummary:
+        return cls(0, 0, 0).add(diagnostics, files)
+
+    def add(self, diagnostics: list[Diagnostic], files: int) -> RunSummary:
         errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-        return cls(files, errors, len(diagnostics) - errors)
+        return RunSummary(
+            self.files + files,
+            self.errors + errors,
+            self.warnings + len(diagnostics) - errors,
+            self.fixable + sum(d.fix is not None for d in diagnostics),
+        )
 
     def sentence(self) -> str:
         total = self.errors + self.warnings
