@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,12 @@ def test_bad_baseline_is_a_usage_error(tmp_path, monkeypatch, capsys):
         "directory\n",
     )
     assert run(capsys, "--baseline-prune", ".")[0] == 2
+
+
+def test_baseline_file_gets_ordinary_permissions(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SLIPS, "slips.txt")
+    run(capsys, "--write-baseline", "baseline.json", ".")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat("baseline.json").st_mode & 0o777 == 0o666 & ~umask

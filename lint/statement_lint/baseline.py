@@ -148,7 +148,19 @@ class Baseline:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
+            # mkstemp makes the file private; a baseline is shared like any file of the project.
+            os.chmod(temporary, _mode_for(self.path))
             os.replace(temporary, self.path)
         except BaseException:
             os.unlink(temporary)
             raise
+
+
+def _mode_for(path: str) -> int:
+    """The file's current mode, or what a new file gets under the umask."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
