@@ -1,11 +1,12 @@
-"""Time statement-lint on the bundled examples and on generated corpora.
+"""Measure statement-lint against its performance targets, on generated corpora.
 
-    python benchmarks/run.py [--files 1000] [--repeat 5] [--previous FILE]
+    python benchmarks/run.py [--files 10000] [--memory-files 100000] [--documents 200]
+                             [--repeat 5] [--save FILE] [--previous FILE]
 
-Prints each figure (median wall time of --repeat runs of a fresh process, as pre-commit or CI
-would run it) with the floor measured in the same run: `grep -L` for the disclaimer over the
-same files. With --previous (a JSON file this script wrote with --save), prints the ratio to
-the earlier figures.
+Every figure is the median wall time of --repeat fresh processes (as pre-commit or CI run
+the tool), with the floor measured in the same run (`grep -L` for the disclaimer over the same
+files) and, with --previous (a file written with --save), the ratio to an earlier run. Peak
+memory is the largest resident size of the linter's process tree.
 """
 
 from __future__ import annotations
@@ -41,38 +42,29 @@ def tool() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "statement_lint"]
 
 
-def wall(command: list[str], repeat: int) -> float:
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def wall(command: list[str], repeat: int, cwd: Path | None = None, before=None) -> float:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
+        if before:
+            before()
+        times.append(measure(command, cwd)[0])
     return statistics.median(times)
-
-
-def _bombs(folder: Path) -> dict[str, tuple[float, float]]:
-    """Wall time and peak memory (the largest process: the linter or its PDF worker) of a run
-    on each bomb, with the default limits."""
-    # Built in another process: Linux counts the memory a process had when it was forked in
-    # its peak, so ours must stay small.
-    subprocess.run([sys.executable, str(HERE / "formats.py"), "--bombs", str(folder)], check=True)
-    results = {}
-    for name in ("bomb.pdf", "bomb.docx"):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [*tool(), "--isolated", str(folder / name)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        _, _, usage = os.wait4(process.pid, 0)
-        size = (folder / name).stat().st_size // 1024
-        results[f"{name} ({size} KB)"] = (time.perf_counter() - start, usage.ru_maxrss / 1024)
-    return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--memory-files", type=int, default=100_000)
     parser.add_argument("--documents", type=int, default=200, help="PDF and Word files each")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
@@ -81,51 +73,98 @@ def main() -> int:
 
     lint = tool()
     figures: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        corpus = Path(scratch) / "corpus"
+    targets: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        corpus = scratch / "corpus"
         files = generate(corpus, options.files)
-        one = Path(scratch) / "one.txt"
+        size = sum(f.stat().st_size for f in files) / len(files)
+        one = scratch / "one" / "one.txt"
+        one.parent.mkdir()
         shutil.copy(files[1], one)
-        configured = Path(scratch) / "configured"
+        configured = scratch / "configured"
         configured.mkdir()
         shutil.copy(files[1], configured / "one.txt")
         (configured / "statement-lint.toml").write_text(CONFIG, encoding="utf-8")
-        size = sum(f.stat().st_size for f in files) / len(files)
 
-        figures["one file, cold process (s)"] = wall(
-            [*lint, "--isolated", str(one)], options.repeat * 2
+        quick = [*lint, "--no-cache"]
+        figures["one file, cold process (ms)"] = 1000 * wall(
+            [*quick, "--isolated", str(one)], 2 * options.repeat
         )
-        figures["one file with a config file (s)"] = wall(
-            [*lint, str(configured / "one.txt")], options.repeat * 2
+        targets["one file, cold process (ms)"] = "<= 100"
+        figures["one file with a config file (ms)"] = 1000 * wall(
+            [*quick, str(configured / "one.txt")], 2 * options.repeat
         )
-        figures["examples/ (s)"] = wall([*lint, str(ROOT / "examples")], options.repeat)
-        figures[f"{options.files} files (s)"] = wall([*lint, str(corpus)], options.repeat)
+        figures["examples/ (ms)"] = 1000 * wall([*quick, str(ROOT / "examples")], options.repeat)
+
+        n = options.files
+        cold = wall([*quick, "--isolated", str(corpus)], options.repeat)
+        figures[f"{n} statements (s)"] = cold
+        figures[f"{n} statements, statements/s"] = n / cold
+        targets[f"{n} statements, statements/s"] = ">= 4000"
+        serial = wall(
+            [*quick, "--isolated", "--jobs", "1", str(corpus)], max(1, options.repeat // 2)
+        )
+        figures[f"{n} statements, one process, statements/s"] = n / serial
         floor = wall(["grep", "-rL", "bears no responsibility", str(corpus)], options.repeat)
-        figures[f"grep -L floor, {options.files} files (s)"] = floor
+        figures[f"grep -L floor, {n} files (s)"] = floor
 
-        pdfs = generate_pdfs(Path(scratch) / "pdf", options.documents)
-        documents = generate_docx(Path(scratch) / "docx", options.documents)
-        pdf_time = wall([*lint, "--isolated", str(pdfs[0].parent)], options.repeat)
-        docx_time = wall([*lint, "--isolated", str(documents[0].parent)], options.repeat)
-        figures[f"{options.documents} two-page PDFs (s)"] = pdf_time
-        figures[f"{options.documents} Word files (s)"] = docx_time
-        bombs = _bombs(Path(scratch) / "bombs")
+        cache = scratch / "cache"
+        warm_command = [*lint, "--isolated", "--cache-dir", str(cache), str(corpus)]
+        measure(warm_command)  # fill the cache
+        warm = wall(warm_command, options.repeat)
+        figures[f"{n} statements again, with the cache (s)"] = warm
+        figures["cache speed-up (x)"] = cold / warm
+        targets["cache speed-up (x)"] = ">= 10"
 
-    rate = options.files / figures[f"{options.files} files (s)"]
+        pdfs = generate_pdfs(scratch / "pdf", options.documents)
+        documents = generate_docx(scratch / "docx", options.documents)
+        pdf_time = wall([*quick, "--isolated", str(pdfs[0].parent)], options.repeat)
+        docx_time = wall([*quick, "--isolated", str(documents[0].parent)], options.repeat)
+        figures["two-page PDFs, pages/s"] = 2 * options.documents / pdf_time
+        targets["two-page PDFs, pages/s"] = ">= 500"
+        figures["Word files, documents/s"] = options.documents / docx_time
+        targets["Word files, documents/s"] = ">= 1000"
+
+        for name, (seconds, peak) in _bombs(scratch / "bombs").items():
+            figures[f"{name}: time (ms)"] = 1000 * seconds
+            figures[f"{name}: peak memory (MB)"] = peak
+
+        shutil.rmtree(corpus)
+        for count in sorted({options.files, options.memory_files}):
+            big = scratch / f"memory-{count}"
+            generate(big, count)
+            seconds, peak = measure([*quick, "--isolated", str(big)])
+            figures[f"{count} statements: peak memory (MB)"] = peak
+            figures[f"{count} statements: time (s)"] = seconds
+            shutil.rmtree(big)
+        targets[f"{options.memory_files} statements: peak memory (MB)"] = "<= 200"
+
     previous = json.loads(options.previous.read_text()) if options.previous else {}
-    print(f"corpus: {options.files} generated statements, {size / 1024:.1f} KB each on average")
+    print(
+        f"corpus: generated statements, {size / 1024:.1f} KB each on average; {os.cpu_count()} CPUs"
+    )
     for name, value in figures.items():
+        target = f"  target {targets[name]}" if name in targets else ""
         ratio = f"  ({value / previous[name]:.2f}x previous)" if name in previous else ""
-        print(f"{name:<40} {value * 1000:9.1f} ms{ratio}")
-    print(f"{'throughput (statements/s)':<40} {rate:9.0f}")
-    print(f"{'PDF pages/s':<40} {2 * options.documents / pdf_time:9.0f}")
-    print(f"{'Word documents/s':<40} {options.documents / docx_time:9.0f}")
-    for name, (seconds, peak) in bombs.items():
-        print(f"{name:<40} {seconds * 1000:9.1f} ms, peak memory {peak:.0f} MB")
-    print(f"{'ratio to the grep floor':<40} {figures[f'{options.files} files (s)'] / floor:9.1f}x")
+        print(f"{name:<52} {value:10.1f}{target}{ratio}")
     if options.save:
         options.save.write_text(json.dumps(figures, indent=2) + "\n")
     return 0
+
+
+def _bombs(folder: Path) -> dict[str, tuple[float, float]]:
+    """Time and peak memory of a run on each bomb, with the default limits."""
+    # Built in another process: Linux counts the memory a process had when it was forked in
+    # its peak, so ours must stay small.
+    subprocess.run([sys.executable, str(HERE / "formats.py"), "--bombs", str(folder)], check=True)
+    results = {}
+    for name in ("bomb.pdf", "bomb.docx"):
+        size = (folder / name).stat().st_size // 1024
+        results[f"{name} ({size} KB)"] = measure(
+            [*tool(), "--isolated", "--no-cache", str(folder / name)]
+        )
+    return results
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
-from statement_lint.globs import matches_any, relative_to
+from statement_lint.globs import exclusion_matcher, matches_any, relative_to
 from statement_lint.readers import SUFFIXES
 from statement_lint.settings import Settings
 
@@ -40,8 +40,7 @@ def discover(
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
-    found.sort(key=display_path)
-    return found
+    return [path for _, path in sorted((display_path(path), path) for path in found)]
 
 
 def _excluded(path: str, settings_for: SettingsFor, is_dir: bool) -> bool:
@@ -58,15 +57,17 @@ def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
     for directory, subdirectories, files in os.walk(
         root, onerror=lambda error: unlisted.append(error.filename)
     ):
+        # The folder's settings decide for everything in it; its path is worked out once.
+        settings = settings_for(directory)
+        base = relative_to(directory, settings.root)
+        prefix = f"{base}/" if base else ""
+        excluded = exclusion_matcher(settings.excluded)
         subdirectories[:] = sorted(
-            name
-            for name in subdirectories
-            if not _excluded(os.path.join(directory, name), settings_for, is_dir=True)
+            name for name in subdirectories if not excluded(prefix + name, True)
         )
         for name in sorted(files):
-            path = os.path.join(directory, name)
-            if name.lower().endswith(SUFFIXES) and not _excluded(path, settings_for, False):
-                yield path
+            if name.lower().endswith(SUFFIXES) and not excluded(prefix + name, False):
+                yield os.path.join(directory, name)
     yield from unlisted
 
 
@@ -74,6 +75,8 @@ def display_path(path: str) -> str:
     """The path as reported: relative to the working directory when inside it, with `/`."""
     if path == "-":
         return path
+    if not os.path.isabs(path) and not path.startswith(".."):
+        return os.path.normpath(path).replace(os.sep, "/")  # already relative: the usual case
     relative = os.path.relpath(path)
     shown = path if relative.startswith("..") else relative
     return shown.replace(os.sep, "/")

@@ -80,5 +80,22 @@ def relative_to(path: str, base: str | None) -> str:
     return "/".join(part for part in parts if part not in ("", ".", ".."))
 
 
+@cache
+def exclusion_matcher(patterns: tuple[str, ...]):
+    """A test `excluded(relative, is_dir)` for paths met while walking down from the base (their
+    parent folders were tested on the way, so only the path itself is)."""
+    globs = [compile_glob(pattern) for pattern in patterns]
+    any_kind = [g.regex.pattern for g in globs if not g.directories_only]
+    dirs_only = [g.regex.pattern for g in globs if g.directories_only]
+    files = re.compile("|".join(f"(?:{p})" for p in any_kind)) if any_kind else None
+    folders = re.compile("|".join(f"(?:{p})" for p in any_kind + dirs_only)) if globs else None
+
+    def excluded(relative: str, is_dir: bool) -> bool:
+        pattern = folders if is_dir else files
+        return bool(pattern and pattern.fullmatch(relative))
+
+    return excluded
+
+
 def matches_any(patterns: tuple[str, ...], relative: str, is_dir: bool = False) -> bool:
     return any(compile_glob(p).matches(relative, is_dir) for p in patterns)

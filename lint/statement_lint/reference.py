@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from statement_lint.errors import UserError
 
@@ -196,16 +196,18 @@ class Registry(BaseModel):
     coverage: Coverage
     countries: list[CountryFacts]
 
-    _by_id: dict[str, CountryFacts] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: object) -> None:
-        self._by_id.update((country.id, country) for country in self.countries)
-
     def covers(self, day: dt.date) -> bool:
         return self.coverage.valid_from <= day <= self.coverage.valid_to
 
     def facts(self, country_id: str | None) -> CountryFacts | None:
-        return self._by_id.get(country_id) if country_id else None
+        index = _FACTS_BY_ID.get(id(self))
+        if index is None:
+            index = _FACTS_BY_ID[id(self)] = {c.id: c for c in self.countries}
+        return index.get(country_id) if country_id else None
+
+
+# Registries are loaded once and kept (load_registry caches them): an index per registry.
+_FACTS_BY_ID: dict[int, dict[str, CountryFacts]] = {}
 
 
 def _data_text(*parts: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from statement_lint.parse.countries import CountryReader, Mention
 
 _CLOSING = re.compile(
-    r"\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
+    r"(?=[aA])\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
     re.IGNORECASE,
 )
 _SLOT = re.compile(
@@ -65,6 +65,19 @@ class FootnoteFound:
     countries: list[Mention]
 
 
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """Where the sentence that ends at `end` begins (at least `start`)."""
+    position = end
+    while True:
+        stop = max(text.rfind(mark, start, position) for mark in ".!?")
+        if stop < 0:
+            return start
+        found = _SENTENCE_END.match(text, stop, end)
+        if found:
+            return found.end()
+        position = stop
+
+
 class AlignmentReader:
     def __init__(self, countries: CountryReader) -> None:
         self._countries = countries
@@ -72,9 +85,7 @@ class AlignmentReader:
     def paragraph(self, text: str) -> ParagraphFound | None:
         for closing in _CLOSING.finditer(text):
             region_start = max(0, closing.start() - _LOOKBACK)
-            sentence_start = region_start
-            for end in _SENTENCE_END.finditer(text, region_start, closing.start()):
-                sentence_start = end.end()
+            sentence_start = _last_sentence_end(text, region_start, closing.start())
             slots = list(_SLOT.finditer(text, sentence_start, closing.start()))
             if not slots:
                 continue

@@ -73,12 +73,14 @@ class DisclaimerFinder:
             window = _window(text, pattern, len(canonical_text))
             if window is None:
                 continue
-            spans = spans_of(*window)
-            words = [text[start:end] for start, end in spans]
-            keep = [i for i, word in enumerate(words) if word_key(word)]
-            spans = [spans[i] for i in keep]
-            words = [words[i] for i in keep]
-            keys = [word_key(w) for w in words]
+            spans, words, keys = [], [], []
+            for start, end in spans_of(*window):
+                word = text[start:end]
+                key = word_key(word)
+                if key:  # a lone dash or quote is no word
+                    spans.append((start, end))
+                    words.append(word)
+                    keys.append(key)
             found = self._match(canonical_text, canonical_words, canonical_keys, words, keys)
             if found and (best is None or found.matched > best.matched):
                 best = DisclaimerMatch(
@@ -99,21 +101,16 @@ class DisclaimerFinder:
         words: list[str],
         keys: list[str],
     ) -> DisclaimerMatch | None:
-        anchor = SequenceMatcher(None, canonical, keys, autojunk=False).find_longest_match(
-            0, len(canonical), 0, len(keys)
-        )
-        if anchor.size < _MIN_RUN:
-            return None
-        slack = len(canonical) // 2
-        low = max(0, anchor.b - anchor.a - slack)
-        high = min(len(keys), anchor.b + (len(canonical) - anchor.a) + slack)
+        # `keys` are the words of the window where the disclaimer's distinctive words cluster.
         blocks = [
-            Match(block.a, block.b + low, block.size)
+            block
             for block in SequenceMatcher(
-                None, canonical, keys[low:high], autojunk=False
+                None, canonical, keys, autojunk=False
             ).get_matching_blocks()
             if block.size
         ]
+        if not blocks or max(block.size for block in blocks) < _MIN_RUN:
+            return None
         blocks = _trim_stray_edges(blocks)
         matched = sum(block.size for block in blocks)
         if matched < _MIN_SHARE * len(canonical):

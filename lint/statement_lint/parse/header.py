@@ -18,7 +18,7 @@ from statement_lint.parse.symbols import SYMBOL_LIKE
 
 _WORD = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<!\S)\S")
-_TRIGGER = re.compile(r"/\d|\d{4}|OSCE\+|(?i:only|original)")
+_TRIGGER = re.compile(r"(?=[/\dOo])(?:/\d|\d{4}|OSCE\+|(?i:only|original))")
 # How far before its trigger a token may start (`GERMAN Original:`, `22 de diciembre de 2009`).
 _REACH = 48
 

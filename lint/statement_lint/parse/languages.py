@@ -17,6 +17,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MIN_LETTERS = 200
 MIN_WORDS = 12
 MARGIN = 3
+SAMPLE = 3000
 
 
 class LanguageGuesser:
@@ -36,6 +37,7 @@ class LanguageGuesser:
         )
 
     def guess(self, text: str) -> BodyLanguage | None:
+        text = text[:SAMPLE]  # a few paragraphs tell the language as well as the whole
         # Roughly the letters: what is not a space (digits and punctuation are few).
         letters = len(text) - text.count(" ") - text.count("\n")
         if letters < MIN_LETTERS:
