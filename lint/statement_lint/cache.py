@@ -33,11 +33,17 @@ class ResultCache:
     def __init__(self, directory: str = CACHE_DIR) -> None:
         self.root = Path(directory)
         self._folder = self.root / __version__
+        self._folder_name = str(self._folder)
         self._prepared = False
+        self._settings_keys: dict[int, tuple[Settings, str]] = {}
 
     def key(self, settings: Settings, path: str, shown: str, content: bytes) -> str:
+        known = self._settings_keys.get(id(settings))
+        if known is None or known[0] is not settings:
+            # Settings are shared by every file of a folder: their key is worked out once.
+            known = self._settings_keys[id(settings)] = (settings, _settings_key(settings))
         digest = hashlib.sha256()
-        for part in (__version__, _settings_key(settings), os.path.abspath(path), shown):
+        for part in (__version__, known[1], os.path.abspath(path), shown):
             digest.update(part.encode())
             digest.update(b"\0")
         digest.update(content)
@@ -45,12 +51,16 @@ class ResultCache:
 
     def get(self, key: str) -> dict | None:
         try:
-            with open(self._folder / key[:2] / f"{key}.json", encoding="utf-8") as handle:
+            entry_path = os.path.join(self._folder_name, key[:2], f"{key}.json")
+            with open(entry_path, encoding="utf-8") as handle:
                 entry = json.load(handle)
         except (OSError, ValueError):
             return None
         try:
-            entry["diagnostics"] = [Diagnostic.model_validate(d) for d in entry["diagnostics"]]
+            diagnostics = entry["diagnostics"]
+            entry["diagnostics"] = (
+                [Diagnostic.model_validate(d) for d in diagnostics] if diagnostics else []
+            )
         except (KeyError, TypeError, ValueError):
             return None  # an entry from another layout: lint again
         return entry
