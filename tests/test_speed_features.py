@@ -54,17 +54,28 @@ def test_cache_gives_the_same_output_and_is_tagged(archive, capsys):
         .startswith("Signature: 8a477f597d28d172789f06886806bc55")
     )
     assert (cache / ".gitignore").read_text().endswith("*\n")
-    entries = list(cache.rglob("*.json"))
+    [shard] = list(cache.rglob("*.json"))  # one folder linted: one shard
+    entries = json.loads(shard.read_text())["entries"]
     assert len(entries) == PARALLEL_FROM + 16
     warm = run(capsys, ".")
     assert warm == cold
     # The cache is read: a doctored entry shows (and proves the file was not linted again).
-    path, entry = next(
-        (path, entry) for path in entries if (entry := json.loads(path.read_text()))["diagnostics"]
-    )
-    entry["diagnostics"] = []
-    path.write_text(json.dumps(entry))
+    name = next(name for name, entry in entries.items() if entry["diagnostics"])
+    entries[name]["diagnostics"] = []
+    shard.write_text(json.dumps({"entries": entries}))
     assert run(capsys, ".") != cold
+
+
+def test_a_touched_file_is_still_a_hit(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = _one(tmp_path)
+    cold = run(capsys, "seed.txt")
+    [shard] = list((tmp_path / ".statement_lint_cache").rglob("*.json"))
+    entries = json.loads(shard.read_text())["entries"]
+    entries["seed.txt"]["diagnostics"] = []  # mark the entry: a hit shows no diagnostic
+    shard.write_text(json.dumps({"entries": entries}))
+    os.utime(path, ns=(1, 1))  # a new time, the same content
+    assert run(capsys, "seed.txt") != cold
 
 
 def _one(tmp_path: Path, name: str = "seed.txt") -> Path:

@@ -57,32 +57,29 @@ class FileLinter:
     def run(self, path: str) -> FileResult:
         shown = display_path(path)
         settings = self.resolver.for_path(path)
-        key = None
         use_cache = self.cache is not None and not (self.options.fix or self.options.diff)
         if use_cache:
-            try:
-                with open(path, "rb") as handle:
-                    content = handle.read(settings.limits.document_bytes + 1)
-            except OSError:
-                content = None
-            if content is not None:
-                key = self.cache.key(settings, path, shown, content)
-                entry = self.cache.get(key)
-                if entry is not None:
-                    text = None
-                    if self.options.keep_text and entry["diagnostics"]:
-                        text = read_path(path, shown, settings.limits).text
-                    return FileResult(shown, entry["diagnostics"], entry["usage"], text=text)
+            entry = self.cache.lookup(settings, path)
+            if entry is not None:
+                text = None
+                if self.options.keep_text and entry["diagnostics"]:
+                    text = read_path(path, shown, settings.limits).text
+                return FileResult(shown, entry["diagnostics"], entry["usage"], text=text)
         document, diagnostics = self.linter.lint_path(path)
         usage = self.linter.take_per_file_use()
         result = FileResult(shown, diagnostics, usage)
         if (self.options.fix or self.options.diff) and any(d.fix for d in diagnostics):
             self._fix(path, document, result)
-        elif key is not None:
-            self.cache.put(key, diagnostics, usage)
+        elif use_cache and document.error is None:
+            self.cache.store(settings, path, diagnostics, usage)
         if self.options.keep_text and result.diagnostics:
             result.text = document.text
         return result
+
+    def finish(self) -> None:
+        """Write what the cache learnt."""
+        if self.cache is not None:
+            self.cache.flush()
 
     def run_stdin(self, data: bytes, name: str | None) -> FileResult:
         document, diagnostics = self.linter.lint_stdin(data, name)
@@ -127,8 +124,10 @@ def _start_worker(options: RunOptions) -> None:
     _worker = FileLinter(options)
 
 
-def _run_in_worker(path: str) -> FileResult:
-    return _worker.run(path)
+def _run_batch(paths: list[str]) -> list[FileResult]:
+    results = [_worker.run(path) for path in paths]
+    _worker.finish()  # a worker may end with its batch: what its cache learnt is written now
+    return results
 
 
 def run_files(
@@ -138,11 +137,17 @@ def run_files(
     if jobs <= 1 or len(files) < PARALLEL_FROM:
         for path in files:
             yield local.run(path)
+        local.finish()
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    # Batches of neighbouring files: a batch mostly shares a folder, so a cache shard, which
+    # is written once per batch; few large batches keep those writes few.
+    size = max(_CHUNK, min(2048, len(files) // (jobs * 2)))
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.map(_run_in_worker, files, chunksize=_CHUNK)
+        for results in pool.map(_run_batch, batches):
+            yield from results
 
 
 def default_jobs() -> int:
