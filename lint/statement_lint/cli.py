@@ -249,6 +249,9 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     counts = RunSummary(0, 0, 0)
     kept: list[Diagnostic] = []
     sources: dict[str, str] = {}
+    # Every file's path, for the formats that list clean files and for stale baseline entries;
+    # not kept otherwise, so that memory stays flat over an archive.
+    keep_paths = baseline is not None or not streaming
     linted: set[str] = set()
     fixed = would_fix = 0
     progress = Progress(len(files), not options.quiet and sys.stderr.isatty())
@@ -262,7 +265,8 @@ def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     try:
         for done, result in enumerate(results(), start=1):
             progress.update(done)
-            linted.add(result.shown)
+            if keep_paths:
+                linted.add(result.shown)
             use.record(result.usage)
             fixed += result.fixed if options.fix else 0
             would_fix += result.fixed if options.diff else 0

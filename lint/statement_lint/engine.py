@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from statement_lint.discover import discover, display_path
 from statement_lint.globs import compile_glob, relative_to
-from statement_lint.model import Diagnostic, Severity, Span
+from statement_lint.model import Diagnostic, Severity, Span, line_span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, read_bytes, read_path
 from statement_lint.reference import default_gazetteer, load_profile, load_registry
@@ -202,17 +202,7 @@ def _glob_span(text: str, pattern: str) -> Span | None:
     for quote in ('"', "'"):
         start = text.find(f"{quote}{pattern}{quote}")
         if start != -1:
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            end = start + len(pattern) + 2
-            return Span(
-                start=start,
-                end=end,
-                line=line,
-                column=column,
-                end_line=line,
-                end_column=column + len(pattern) + 2,
-            )
+            return line_span(text, start, start + len(pattern) + 2)
     return None
 
 

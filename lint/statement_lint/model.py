@@ -31,6 +31,16 @@ class Span(BaseModel):
     end_column: int
 
 
+def line_span(text: str, start: int, end: int) -> Span:
+    """The span of text[start:end], which stands on one line."""
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_column = column + end - start
+    return Span(
+        start=start, end=end, line=line, column=column, end_line=line, end_column=end_column
+    )
+
+
 class SymbolToken(BaseModel):
     """A document symbol found in the header, with what its grammar check found."""
 

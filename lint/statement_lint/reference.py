@@ -235,21 +235,7 @@ def load_registry(path: str | None = None) -> Registry:
     """The bundled registry, or the copy at `path`."""
     if path is None:
         return Registry.model_validate_json(_data_text("registry.json"))
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        raise ProfileError(
-            f"registry {path}: cannot be read: {(error.strerror or str(error)).lower()}"
-        ) from None
-    try:
-        return Registry.model_validate_json(text)
-    except ValidationError as error:
-        problems = [
-            f"registry {path}: {'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}"
-            for e in error.errors()
-        ]
-        raise ProfileError("\n".join(problems)) from None
+    return _load_user_file("registry", path, Registry)
 
 
 @cache
@@ -267,18 +253,22 @@ def load_profile(spec: str) -> Profile:
             f"profile {spec!r}: no such bundled profile (bundled: "
             f"{', '.join(bundled_profiles())}) and not a path to a .json file"
         )
+    return _load_user_file("profile", spec, Profile)
+
+
+def _load_user_file(kind: str, path: str, model: type[BaseModel]):
+    """A user's profile or registry file, validated; what is wrong is an exit-2 error."""
     try:
-        with open(spec, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except OSError as error:
-        raise ProfileError(
-            f"profile {spec}: cannot be read: {(error.strerror or str(error)).lower()}"
-        ) from None
+        reason = (error.strerror or str(error)).lower()
+        raise ProfileError(f"{kind} {path}: cannot be read: {reason}") from None
     try:
-        return Profile.model_validate_json(text)
+        return model.model_validate_json(text)
     except ValidationError as error:
         problems = []
         for problem in error.errors():
             where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-            problems.append(f"profile {spec}: {where}: {problem['msg']}")
+            problems.append(f"{kind} {path}: {where}: {problem['msg']}")
         raise ProfileError("\n".join(problems)) from None

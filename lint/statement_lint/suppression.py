@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from statement_lint.model import Diagnostic, Span
+from statement_lint.model import Diagnostic, Span, line_span
 from statement_lint.settings import validate_selector
 
 _DIRECTIVE = re.compile(
@@ -66,26 +66,13 @@ def covers(selector: str, code: str) -> bool:
     return selector == "ALL" or code.startswith(selector)
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    return Span(
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=line,
-        end_column=column + end - start,
-    )
-
-
 def read_directives(text: str) -> InlineSuppression:
     """The directives in a document's text, and the line ranges they suppress."""
     result = InlineSuppression()
     total_lines = text.count("\n") + 1
     open_ranges: dict[str, tuple[int, Directive]] = {}
     for match in _DIRECTIVE.finditer(text):
-        span = _span(text, match.start("body"), match.end("body"))
+        span = line_span(text, match.start("body"), match.end("body"))
         body = _BODY.fullmatch(match["body"])
         if body is None or body["kind"] not in KINDS:
             written = match["body"].split("=")[0].strip() or match["body"]
