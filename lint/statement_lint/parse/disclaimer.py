@@ -63,13 +63,31 @@ class DisclaimerFinder:
                 + "|".join(map(re.escape, distinctive))
                 + r")\b"
             )
-            self._canonical.append((text, words, keys, pattern))
+            # Most documents carry the disclaimer unaltered and uninterrupted: one search finds
+            # it, and the word alignment below is needed only when it does not.
+            verbatim = re.compile(
+                "(" + re.escape(keys[0]) + ")" + "".join(r"[\W_]+" + re.escape(k) for k in keys[1:])
+            )
+            self._canonical.append((text, words, keys, pattern, verbatim))
 
     def find(self, text: str, spans_of) -> DisclaimerMatch | None:
         """Best match of any canonical disclaimer in `text`; `spans_of(start, end)` gives the
         document's words there (header tokens left out)."""
         best: DisclaimerMatch | None = None
-        for canonical_text, canonical_words, canonical_keys, pattern in self._canonical:
+        lowered = text.lower()
+        for canonical_text, _, canonical_keys, _, verbatim in self._canonical:
+            found = verbatim.search(lowered)
+            if found:
+                # The first and last words whole, with their quotes and punctuation.
+                start, end = found.start(), found.end()
+                while start > 0 and not text[start - 1].isspace():
+                    start -= 1
+                while end < len(text) and not text[end].isspace():
+                    end += 1
+                first = (start, found.end(1))
+                last = (found.end() - len(canonical_keys[-1]), end)
+                return DisclaimerMatch(canonical_text, 0, 1, [], len(canonical_keys), [first, last])
+        for canonical_text, canonical_words, canonical_keys, pattern, _ in self._canonical:
             window = _window(text, pattern, len(canonical_text))
             if window is None:
                 continue
