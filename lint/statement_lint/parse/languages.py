@@ -14,6 +14,7 @@ from statement_lint.model import BodyLanguage
 from statement_lint.reference import Language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS = 200
 MIN_WORDS = 12
 MARGIN = 3
@@ -30,11 +31,9 @@ class LanguageGuesser:
             if language.script == "latin"
             for word in language.words
         }
-        alternatives = "|".join(sorted(map(re.escape, self._words), key=len, reverse=True))
-        initials = re.escape("".join(sorted({word[0] for word in self._words})))
-        self._word_pattern = re.compile(
-            rf"(?<![^\W\d_])(?=[{initials}])(?:{alternatives})(?![^\W\d_])"
-        )
+        self._by_language: dict[str, list[str]] = {}
+        for word, name in self._words.items():
+            self._by_language.setdefault(name, []).append(word)
 
     def guess(self, text: str) -> BodyLanguage | None:
         text = text[:SAMPLE]  # a few paragraphs tell the language as well as the whole
@@ -48,7 +47,10 @@ class LanguageGuesser:
             return BodyLanguage(
                 name=self._cyrillic, evidence=f"{share}% of its letters are Cyrillic"
             )
-        votes = Counter(self._words[word] for word in self._word_pattern.findall(text.lower()))
+        counts = Counter(_WORD.findall(text.lower()))
+        votes = Counter(
+            {name: sum(counts[word] for word in words) for name, words in self._by_language.items()}
+        )
         ranked = votes.most_common(2)
         if not ranked or ranked[0][1] < MIN_WORDS:
             return None
@@ -56,5 +58,5 @@ class LanguageGuesser:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         if count < MARGIN * max(runner_up, 1):
             return None
-        other = f", against {runner_up} of {ranked[1][0]}" if len(ranked) > 1 else ""
+        other = f", against {runner_up} of {ranked[1][0]}" if runner_up else ""
         return BodyLanguage(name=best, evidence=f"{count} common {best} words{other}")
