@@ -205,128 +205,156 @@ STREAMING_FORMATS = ("concise", "full", "github")
 
 def _lint_command(arguments: list[str], stdin: TextIO) -> int:
     options = _lint_parser().parse_args(arguments)
+    paths = options.paths or ["."]
     if options.baseline_prune and not options.baseline:
         raise UsageError("--baseline-prune needs --baseline FILE")
-    paths = options.paths or ["."]
     if options.fix and "-" in paths:
         raise UsageError("--fix cannot write back to standard input; use --diff")
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
-    overrides = _overrides(options)
-    resolver = ConfigResolver(options.config, options.isolated, overrides)
-    run_settings = resolver.for_directory(".")
-    output_format = _output_format(run_settings)
-    run = RunOptions(
-        config=options.config,
-        isolated=options.isolated,
-        overrides=overrides,
-        cache_dir=None if options.no_cache else options.cache_dir,
-        fix=options.fix,
-        diff=options.diff,
-        keep_text=output_format == "full" and not options.statistics,
-    )
-    local = FileLinter(run)
-    files = discover([p for p in paths if p != "-"], local.resolver.for_path, options.force_exclude)
-
-    baseline = None
-    if options.baseline:
-        from statement_lint.baseline import Baseline
-
-        baseline = Baseline.load(options.baseline)
-        baseline.start()
-    streaming = (
-        output_format in STREAMING_FORMATS
-        and not options.statistics
-        and not options.write_baseline
-        and not options.diff
-    )
+    run = _LintRun(options, paths, stdin)
     stream, close_stream = _output_stream(options)
-    color = (
-        options.color == "always" if options.output_file else _use_color(options.color, sys.stdout)
-    )
-    write = formatter(output_format)
-    use = PerFileIgnoreUse()
-    counts = RunSummary(0, 0, 0)
-    kept: list[Diagnostic] = []
-    sources: dict[str, str] = {}
-    # Every file's path, for the formats that list clean files and for stale baseline entries;
-    # not kept otherwise, so that memory stays flat over an archive.
-    keep_paths = baseline is not None or not streaming
-    linted: set[str] = set()
-    fixed = would_fix = 0
-    progress = Progress(len(files), not options.quiet and sys.stderr.isatty())
-
-    def results():
-        if "-" in paths:
-            yield local.run_stdin(stdin.buffer.read(), options.stdin_filename)
-        jobs = options.jobs or (1 if options.fix or options.diff else default_jobs())
-        yield from run_files(files, run, jobs, local)
-
     try:
-        for done, result in enumerate(results(), start=1):
-            progress.update(done)
-            if keep_paths:
-                linted.add(result.shown)
-            use.record(result.usage)
-            fixed += result.fixed if options.fix else 0
-            would_fix += result.fixed if options.diff else 0
-            if result.diff:
-                sys.stdout.write(result.diff)
-            if result.fix_error:
-                print(
-                    f"statement-lint: cannot fix {result.shown}: {result.fix_error}",
-                    file=sys.stderr,
-                )
-            found = [d for d in result.diagnostics if not (baseline and baseline.hides(d))]
-            counts = counts.add(found, files=1)
-            if streaming:
-                text = {result.shown: result.text} if result.text is not None else {}
-                write(ReportInput(found, counts, color, text), stream)
-            else:
-                kept.extend(found)
-                if result.text is not None:
-                    sources[result.shown] = result.text
-        progress.close()
-        config_findings = use.unused(local.resolver.for_path)
-        config_findings = [d for d in config_findings if not (baseline and baseline.hides(d))]
-        counts = counts.add(config_findings, files=0)
+        run.collect(stream)
         if options.diff:
             if not options.quiet:
-                print(f"Would fix {plural(would_fix, 'violation')}.", file=sys.stderr)
-            return EXIT_VIOLATIONS if would_fix and not options.exit_zero else EXIT_CLEAN
+                print(f"Would fix {plural(run.would_fix, 'violation')}.", file=sys.stderr)
+            return EXIT_VIOLATIONS if run.would_fix and not options.exit_zero else EXIT_CLEAN
         if options.write_baseline:
-            from statement_lint.baseline import Baseline
-
-            everything = sorted(kept + config_findings, key=Diagnostic.sort_key)
-            Baseline.of(options.write_baseline, everything).write()
-            if not options.quiet:
-                count = plural(len(everything), "violation")
-                print(f"Wrote {count} to the baseline {options.write_baseline}.", file=sys.stderr)
-            return EXIT_CLEAN
-        if streaming:
-            write(ReportInput(config_findings, counts, color, {}), stream)
-        else:
-            everything = sorted(kept + config_findings, key=Diagnostic.sort_key)
-            report = ReportInput(everything, counts, color, sources, sorted(linted))
-            (write_statistics if options.statistics else write)(report, stream)
-        stream.flush()
+            return run.write_baseline()
+        run.report(stream)
     finally:
         close_stream()
+    return run.finish()
 
-    notes = []
-    if fixed:
-        notes.append(f"Fixed {plural(fixed, 'violation')}.")
-    if baseline is not None:
-        notes += _baseline_notes(options, baseline, linted)
-    if not options.quiet:
-        if counts.fixable and not options.fix:
-            notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
-        print(" ".join([counts.sentence(), *notes]), file=sys.stderr)
-    if options.exit_zero:
+
+class _LintRun:
+    """One lint command: the files' results as they come, then the report and exit status."""
+
+    def __init__(self, options: argparse.Namespace, paths: list[str], stdin: TextIO) -> None:
+        self.options = options
+        self.paths = paths
+        self.stdin = stdin
+        overrides = _overrides(options)
+        self.settings = ConfigResolver(options.config, options.isolated, overrides).for_directory(
+            "."
+        )
+        self.output_format = _output_format(self.settings)
+        self.run_options = RunOptions(
+            config=options.config,
+            isolated=options.isolated,
+            overrides=overrides,
+            cache_dir=None if options.no_cache else options.cache_dir,
+            fix=options.fix,
+            diff=options.diff,
+            keep_text=self.output_format == "full" and not options.statistics,
+        )
+        self.local = FileLinter(self.run_options)
+        named = [path for path in paths if path != "-"]
+        self.files = discover(named, self.local.resolver.for_path, options.force_exclude)
+        self.baseline = None
+        if options.baseline:
+            from statement_lint.baseline import Baseline
+
+            self.baseline = Baseline.load(options.baseline)
+            self.baseline.start()
+        self.streaming = self.output_format in STREAMING_FORMATS and not (
+            options.statistics or options.write_baseline or options.diff
+        )
+        self.color = _use_color(options.color, sys.stdout)
+        if options.output_file:
+            self.color = options.color == "always"
+        self.write = formatter(self.output_format)
+        self.counts = RunSummary(0, 0, 0)
+        self.kept: list[Diagnostic] = []  # when the format needs every diagnostic first
+        self.sources: dict[str, str] = {}
+        # Every file's path, for the formats that list clean files and for stale baseline
+        # entries; not kept otherwise, so that memory stays flat over an archive.
+        self.keep_paths = self.baseline is not None or not self.streaming
+        self.linted: set[str] = set()
+        self.fixed = self.would_fix = 0
+        self.config_findings: list[Diagnostic] = []
+
+    def _results(self):
+        if "-" in self.paths:
+            yield self.local.run_stdin(self.stdin.buffer.read(), self.options.stdin_filename)
+        options = self.options
+        jobs = options.jobs or (1 if options.fix or options.diff else default_jobs())
+        yield from run_files(self.files, self.run_options, jobs, self.local)
+
+    def _visible(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        if self.baseline is None:
+            return diagnostics
+        return [d for d in diagnostics if not self.baseline.hides(d)]
+
+    def collect(self, stream: TextIO) -> None:
+        """Lint every file, writing the streaming formats as results come."""
+        use = PerFileIgnoreUse()
+        progress = Progress(len(self.files), not self.options.quiet and sys.stderr.isatty())
+        for done, result in enumerate(self._results(), start=1):
+            progress.update(done)
+            if self.keep_paths:
+                self.linted.add(result.shown)
+            use.record(result.usage)
+            if self.options.diff:
+                self.would_fix += result.fixed
+                sys.stdout.write(result.diff)
+            else:
+                self.fixed += result.fixed
+            if result.fix_error:
+                problem = f"cannot fix {result.shown}: {result.fix_error}"
+                print(f"statement-lint: {problem}", file=sys.stderr)
+            found = self._visible(result.diagnostics)
+            self.counts = self.counts.add(found, files=1)
+            if self.streaming:
+                text = {result.shown: result.text} if result.text is not None else {}
+                self.write(ReportInput(found, self.counts, self.color, text), stream)
+            else:
+                self.kept.extend(found)
+                if result.text is not None:
+                    self.sources[result.shown] = result.text
+        progress.close()
+        self.config_findings = self._visible(use.unused(self.local.resolver.for_path))
+        self.counts = self.counts.add(self.config_findings, files=0)
+
+    def write_baseline(self) -> int:
+        from statement_lint.baseline import Baseline
+
+        everything = sorted(self.kept + self.config_findings, key=Diagnostic.sort_key)
+        Baseline.of(self.options.write_baseline, everything).write()
+        if not self.options.quiet:
+            count = plural(len(everything), "violation")
+            print(f"Wrote {count} to the baseline {self.options.write_baseline}.", file=sys.stderr)
         return EXIT_CLEAN
-    if run_settings.fail_on == "warning":
-        return EXIT_VIOLATIONS if counts.errors or counts.warnings else EXIT_CLEAN
-    return EXIT_VIOLATIONS if counts.errors else EXIT_CLEAN
+
+    def report(self, stream: TextIO) -> None:
+        if self.streaming:  # what remains: suppressions reported against config files
+            self.write(ReportInput(self.config_findings, self.counts, self.color, {}), stream)
+        else:
+            everything = sorted(self.kept + self.config_findings, key=Diagnostic.sort_key)
+            report = ReportInput(
+                everything, self.counts, self.color, self.sources, sorted(self.linted)
+            )
+            (write_statistics if self.options.statistics else self.write)(report, stream)
+        stream.flush()
+
+    def finish(self) -> int:
+        """The summary line, and the exit status."""
+        options, counts = self.options, self.counts
+        notes = []
+        if self.fixed:
+            notes.append(f"Fixed {plural(self.fixed, 'violation')}.")
+        if self.baseline is not None:
+            notes += _baseline_notes(options, self.baseline, self.linted)
+        if not options.quiet:
+            if counts.fixable and not options.fix:
+                notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
+            print(" ".join([counts.sentence(), *notes]), file=sys.stderr)
+        if options.exit_zero:
+            return EXIT_CLEAN
+        if self.settings.fail_on == "warning":
+            return EXIT_VIOLATIONS if counts.errors or counts.warnings else EXIT_CLEAN
+        return EXIT_VIOLATIONS if counts.errors else EXIT_CLEAN
 
 
 def _output_stream(options: argparse.Namespace):
