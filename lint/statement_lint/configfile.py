@@ -124,7 +124,6 @@ class ConfigResolver:
         isolated: bool = False,
         overrides: dict[str, object] | None = None,
     ) -> None:
-        self._isolated = isolated
         self._overrides = overrides or {}
         self._fixed: Settings | None = None
         self._by_directory: dict[str, Settings] = {}

@@ -187,8 +187,4 @@ class Progress:
             sys.stderr.flush()
 
 
-def read_stdin(stream) -> bytes:
-    return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
-
-
 __all__ = ["FileLinter", "FileResult", "Progress", "RunOptions", "default_jobs", "run_files"]

@@ -33,7 +33,6 @@ DEFAULT_EXCLUDE = (
     "SECURITY.*",
     "CODE_OF_CONDUCT.*",
 )
-SEVERITY_CHOICES = ("error", "warning", "off")
 FAIL_ON_CHOICES = ("error", "warning")
 DEFAULT_SOURCE = "default"
 

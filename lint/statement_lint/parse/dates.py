@@ -51,7 +51,6 @@ class DateReader:
     """Reads date-like header tokens against the profile's date forms."""
 
     def __init__(self, forms: list[DateForm]) -> None:
-        self._forms = forms
         self._default = forms[0]
         self._by_word: dict[str, tuple[DateForm, int]] = {}
         for form in reversed(forms):  # the first form wins a name two languages share
