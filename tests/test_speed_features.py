@@ -158,3 +158,13 @@ def test_parallel_fix_is_serial(archive, capsys):
     _, _, err = run(capsys, "--fix", "--no-cache", ".")
     assert "Fixed" in err
     assert os.path.exists(archive / ".statement_lint_cache") is False
+
+
+def test_cached_results_are_shown_from_the_working_directory(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a").mkdir()
+    shutil.copy(FIXTURES / "statements" / "pc-del-80-21-rev1.txt", tmp_path / "a" / "seed.txt")
+    monkeypatch.chdir(tmp_path)
+    cache = str(tmp_path / "cache")
+    assert run(capsys, "--cache-dir", cache, "a")[1].startswith("a/seed.txt:65:1: ALN002")
+    monkeypatch.chdir(tmp_path / "a")
+    assert run(capsys, "--cache-dir", cache, ".")[1].startswith("seed.txt:65:1: ALN002")

@@ -46,8 +46,9 @@ class ResultCache:
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._shard: _Shard | None = None  # one folder's entries at a time: memory stays flat
 
-    def lookup(self, settings: Settings, path: str) -> dict | None:
-        """The cached result for the file, if it is still valid."""
+    def lookup(self, settings: Settings, path: str, shown: str) -> dict | None:
+        """The cached result for the file, if it is still valid, its diagnostics reported as
+        `shown` (the same file is shown by another path from another working directory)."""
         shard = self._shard_for(settings, path)
         entry = shard.entries.get(os.path.basename(path))
         if entry is None:
@@ -63,7 +64,9 @@ class ResultCache:
             entry = {**entry, "mtime": status.st_mtime_ns}  # touched, not changed
             shard.changed[os.path.basename(path)] = entry
         try:
-            diagnostics = [Diagnostic.model_validate(d) for d in entry["diagnostics"]]
+            diagnostics = [
+                Diagnostic.model_validate({**d, "path": shown}) for d in entry["diagnostics"]
+            ]
         except (TypeError, ValueError):
             return None
         return {"diagnostics": diagnostics, "usage": entry["usage"]}

@@ -59,7 +59,7 @@ class FileLinter:
         settings = self.resolver.for_path(path)
         use_cache = self.cache is not None and not (self.options.fix or self.options.diff)
         if use_cache:
-            entry = self.cache.lookup(settings, path)
+            entry = self.cache.lookup(settings, path, shown)
             if entry is not None:
                 text = None
                 if self.options.keep_text and entry["diagnostics"]:
