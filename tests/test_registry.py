@@ -172,3 +172,12 @@ def test_own_registry_from_config(tmp_path, capsys):
     assert diagnostic["message"].startswith(
         "ARMENIA has been a candidate country since 1 January 2026"
     )
+
+
+def test_older_iceland_marker_is_not_the_sap_marker(tmp_path, capsys):
+    # 2010-2015: ICELAND, a candidate, carried `+` for its own EFTA footnote.
+    text = statement("2011-06-01", {"candidate": ["CROATIA*", "MK*", "MONTENEGRO*", "ICELAND+"]})
+    text += "+ Iceland continues to be a member of the EFTA and the European Economic Area.\n"
+    assert codes(tmp_path, capsys, text) == []
+    unmarked = text.replace("ICELAND+", "ICELAND")
+    assert codes(tmp_path, capsys, unmarked) == ["ALN004"]  # the `+` footnote hangs

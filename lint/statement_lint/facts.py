@@ -42,6 +42,16 @@ def status_on(
     return (facts, status) if facts and status else None
 
 
+def sap_marker(ctx: Context) -> str:
+    """The marker of the Stabilisation and Association Process footnote (`*` by default):
+    other markers (ICELAND+ for its EFTA footnote in older statements) are not the SAP's."""
+    phrase = ctx.profile.alignment.footnote_phrase.lower().split()
+    for footnote in ctx.statement.footnotes:
+        if all(word in footnote.text.lower() for word in phrase[-4:]):
+            return footnote.marker
+    return "*"
+
+
 def needs_marker(status: Status) -> bool:
     """SAP countries carry the marker in the candidate and acceding slots."""
     return status.sap and status.slot in ("candidate", "acceding")

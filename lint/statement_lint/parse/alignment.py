@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_lint.parse.countries import CountryReader, Mention
+from statement_lint.parse.countries import MARKER, CountryReader, Mention
 
 _CLOSING = re.compile(
     r"(?=[aA])\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
@@ -42,8 +42,8 @@ _EEA = re.compile(r",?\s?members?\sof\sthe\sEuropean\sEconomic\sArea,?", re.IGNO
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
 # The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
 _FOOTNOTE_VERB = re.compile(r"\b(?:continues?|remains?|is|are)\b", re.IGNORECASE)
-_FOOTNOTE_START = re.compile(r"(?<!\S)(\*+)[ \t]?(?=[^\s*])")
-_FOOTNOTE_END = re.compile(r"\.(?=\s|$)|(?<!\S)\*+[ \t]?(?=[^\s*])")
+_FOOTNOTE_START = re.compile(rf"(?<!\S)({MARKER})[ \t]?(?=[^\s*+†])")
+_FOOTNOTE_END = re.compile(rf"\.(?=\s|$)|(?<!\S){MARKER}[ \t]?(?=[^\s*+†])")
 # How far back from its closing formula a paragraph may start.
 _LOOKBACK = 3000
 

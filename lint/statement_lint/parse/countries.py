@@ -17,11 +17,14 @@ _SEPARATORS = re.compile(r"(?:[\s,;&]|\band\b)+", re.IGNORECASE)
 _NEXT_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b)", re.IGNORECASE)
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
-_MARKER = re.compile(r"[ \t]?(\*+)(?P<note>\s?(?:\d+|\[\d+\]))?")
+# Markers: `*` for the Stabilisation and Association Process; older statements also marked
+# ICELAND with `+` (for its EFTA/EEA footnote) while it was a candidate.
+MARKER = r"(?:\*+|\++|†+)"
+_MARKER = re.compile(rf"[ \t]?({MARKER})(?P<note>\s?(?:\d+|\[\d+\]))?")
 # Some drafts put the marker before the name: `*NORTH MACEDONIA`.
-_LEADING_MARKER = re.compile(r"(\*+)[ \t]?")
+_LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
 # An unmatched name: the text up to the next separator, less a trailing marker.
-_UNKNOWN = re.compile(r"(?P<name>.*?)[ \t]*(?P<marker>\*+)?[\s.]*$", re.DOTALL)
+_UNKNOWN = re.compile(rf"(?P<name>.*?)[ \t]*(?P<marker>{MARKER})?[\s.]*$", re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-from statement_lint.facts import statement_day, status_on
+from statement_lint.facts import sap_marker, statement_day, status_on
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
@@ -35,7 +35,7 @@ def marked_country_missing_from_footnote(ctx: Context):
         if country.marker is None or country.country_id is None:
             continue
         known = status_on(ctx, country.country_id, day) if day else None
-        if known is not None and not known[1].sap:
+        if known is not None and not known[1].sap and country.marker == sap_marker(ctx):
             continue  # the marker itself is wrong: ALN009 says so
         footnote = statement.footnote_with(country.marker)
         if footnote is None:

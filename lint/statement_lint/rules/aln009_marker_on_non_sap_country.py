@@ -1,4 +1,4 @@
-from statement_lint.facts import SLOT_WORDS, since, statement_day, status_on
+from statement_lint.facts import SLOT_WORDS, sap_marker, since, statement_day, status_on
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
@@ -30,8 +30,9 @@ def marker_on_non_sap_country(ctx: Context):
     day = statement_day(ctx)
     if statement.alignment is None or day is None:
         return
+    marker = sap_marker(ctx)
     for country in statement.alignment.countries:
-        if country.marker is None:
+        if country.marker != marker:
             continue
         known = status_on(ctx, country.country_id, day)
         if known is None or known[1].sap:

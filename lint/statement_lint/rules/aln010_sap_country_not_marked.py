@@ -1,4 +1,4 @@
-from statement_lint.facts import long_date, needs_marker, statement_day, status_on
+from statement_lint.facts import long_date, needs_marker, sap_marker, statement_day, status_on
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
 
@@ -37,8 +37,11 @@ def sap_country_not_marked(ctx: Context):
     if statement.alignment is None or day is None:
         return
     in_footnotes = {c.country_id for note in statement.footnotes for c in note.countries}
+    marker = sap_marker(ctx)
     for country in statement.alignment.countries:
-        if country.marker or country.slot != "candidate" or country.country_id in in_footnotes:
+        if country.marker == marker or country.slot != "candidate":
+            continue
+        if country.country_id in in_footnotes:
             continue
         known = status_on(ctx, country.country_id, day)
         if known is None or not needs_marker(known[1]) or known[1].slot != "candidate":
