@@ -31,11 +31,12 @@ def marked_country_missing_from_footnote(ctx: Context):
     if statement.alignment is None:
         return
     day = statement_day(ctx)
+    sap = sap_marker(ctx)
     for country in statement.alignment.countries:
         if country.marker is None or country.country_id is None:
             continue
         known = status_on(ctx, country.country_id, day) if day else None
-        if known is not None and not known[1].sap and country.marker == sap_marker(ctx):
+        if known is not None and not known[1].sap and country.marker == sap:
             continue  # the marker itself is wrong: ALN009 says so
         footnote = statement.footnote_with(country.marker)
         if footnote is None:
