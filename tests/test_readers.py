@@ -1,6 +1,5 @@
 """Reading files: encodings, line ends, binary and unreadable input."""
 
-import builtins
 import codecs
 import os
 
@@ -62,7 +61,7 @@ def test_io_error_is_reported_not_raised(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert read_path(str(path)).error == "cannot be read: permission denied"
 
 

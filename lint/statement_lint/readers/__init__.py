@@ -1,19 +1,82 @@
 """Readers turn a file into a :class:`Document`; they are the only code that touches file
-formats, and they turn every failure into a reason on the document, never an exception."""
+formats, and they turn every failure into a reason on the document, never an exception.
+
+A file is opened once, checked to be a regular file, and read with a bound, whatever its size
+claims to be (`/dev/zero` claims 0); the bytes read are what is linted, hashed for the cache
+and compared against before --fix replaces the file.
+"""
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
+import stat
 
-from statement_lint.readers.limits import Limits
-from statement_lint.readers.text import Document, Region, read_bytes, read_text
+from statement_lint.readers.limits import Limits, megabytes
+from statement_lint.readers.text import Document, FileState, Region, read_bytes
 
-__all__ = ["SUFFIXES", "Document", "Limits", "Region", "read_bytes", "read_path"]
+__all__ = [
+    "SUFFIXES",
+    "Document",
+    "FileState",
+    "Limits",
+    "Region",
+    "read_bytes",
+    "read_path",
+    "read_bounded",
+    "reason",
+]
 
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 _pdf_extractor = None
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class NotRegular(OSError):
+    """The path names something other than a regular file (a FIFO, a device, a socket)."""
+
+
+def reason(error: OSError) -> str:
+    """What went wrong, in lower case: `permission denied`."""
+    if isinstance(error, NotRegular):
+        return str(error)
+    return (error.strerror or str(error)).lower()
+
+
+def read_bounded(path: str, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at `path`, at most `limit + 1` of them (one more than
+    allowed, so that the caller can tell an over-long file), and its status when opened.
+
+    Raises NotRegular for a FIFO, device or socket (opened without blocking, never read), and
+    OSError when the file cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(status.st_mode):
+            kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
+            raise NotRegular(f"is {kind}, not a regular file")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(descriptor, min(1024 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks), status
+    finally:
+        os.close(descriptor)
 
 
 def read_path(path: str, shown: str | None = None, limits: Limits | None = None) -> Document:
@@ -21,35 +84,42 @@ def read_path(path: str, shown: str | None = None, limits: Limits | None = None)
     shown = shown or path
     limits = limits or Limits()
     suffix = os.path.splitext(path)[1].lower()
+    limit = limits.document_bytes if suffix in (".pdf", ".docx") else limits.text_bytes
     try:
-        if os.path.isdir(path):
-            try:
-                os.listdir(path)
-            except OSError as error:
-                return Document(shown, None, f"is a folder that cannot be read: {_reason(error)}")
-            return Document(shown, None, "is a directory, not a file")
-        if suffix == ".pdf":
-            return _read_pdf(path, shown, limits)
-        if suffix == ".docx":
-            return _read_docx(path, shown, limits)
-        return read_text(path, shown, limits)
+        data, status = read_bounded(path, limit)
+    except IsADirectoryError:
+        try:
+            os.listdir(path)
+        except OSError as error:
+            return Document(shown, None, f"is a folder that cannot be read: {reason(error)}")
+        return Document(shown, None, "is a directory, not a file")
+    except NotRegular as error:
+        return Document(shown, None, str(error))
     except OSError as error:
-        return Document(shown, None, f"cannot be read: {_reason(error)}")
+        return Document(shown, None, f"cannot be read: {reason(error)}")
+    if len(data) > limit:
+        size = max(status.st_size, len(data))
+        what = "" if suffix in (".pdf", ".docx") else " for a text statement"
+        over = f"is {megabytes(size)}, over" if status.st_size > limit else "is over"
+        return Document(shown, None, f"{over} the {megabytes(limit)} limit{what}")
+    state = FileState(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    if suffix == ".pdf":
+        document = _read_pdf(data, shown, limits)
+    elif suffix == ".docx":
+        document = _read_docx(data, shown, limits)
+    else:
+        document = read_bytes(data, shown, limits)
+    return document.with_source(state)
 
 
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
-
-
-def _read_pdf(path: str, shown: str, limits: Limits) -> Document:
+def _read_pdf(data: bytes, shown: str, limits: Limits) -> Document:
     global _pdf_extractor
     from statement_lint.readers.pdf import PdfExtractor, join_pages
 
-    os.stat(path)  # a missing or unreadable file is reported like any other
     if _pdf_extractor is None:
         _pdf_extractor = PdfExtractor(limits)
         atexit.register(_pdf_extractor.close)
-    extracted = _pdf_extractor.extract(os.path.abspath(path), limits)
+    extracted = _pdf_extractor.extract(data, limits)
     if extracted.error:
         return Document(shown, None, extracted.error, kind="pdf")
     text, starts = join_pages(extracted.pages)
@@ -60,17 +130,11 @@ def _read_pdf(path: str, shown: str, limits: Limits) -> Document:
     return Document(shown, text, None, kind="pdf", regions=regions)
 
 
-def _read_docx(path: str, shown: str, limits: Limits) -> Document:
+def _read_docx(data: bytes, shown: str, limits: Limits) -> Document:
     from statement_lint.readers.docx import DocxError, read_docx
-    from statement_lint.readers.limits import megabytes
 
-    size = os.path.getsize(path)
-    if size > limits.document_bytes:
-        return Document(
-            shown, None, f"is {megabytes(size)}, over the {megabytes(limits.document_bytes)} limit"
-        )
     try:
-        paragraphs = read_docx(path, limits)
+        paragraphs = read_docx(data, limits)
     except DocxError as error:
         return Document(shown, None, str(error), kind="docx")
     parts, regions, offset = [], [], 0

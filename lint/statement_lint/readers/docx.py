@@ -10,6 +10,7 @@ cost one diagnostic and read nothing outside the file.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -35,14 +36,13 @@ class Paragraph:
     text: str
 
 
-def read_docx(path: str, limits: Limits) -> list[Paragraph]:
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(_OLE_MAGIC):
+def read_docx(data: bytes, limits: Limits) -> list[Paragraph]:
+    """The paragraphs of the Word file whose bytes are `data`."""
+    if data.startswith(_OLE_MAGIC):
         raise DocxError("is encrypted (password-protected) or an old binary .doc; save it as an "
                         "unprotected .docx")  # fmt: skip
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise DocxError("is not a valid Word file (not a ZIP archive, or truncated)") from None
     with archive:

@@ -18,7 +18,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from statement_lint.readers.limits import MEGABYTE, Limits, megabytes
+from statement_lint.readers.limits import MEGABYTE, Limits
 
 # The share of page 1, from the top, where the header block (symbol, date, marker) stands.
 HEADER_REGION = 0.22
@@ -31,20 +31,16 @@ class Extracted:
     error: str | None = None
 
 
-def _extract(path: str, max_pages: int, max_bytes: int) -> Extracted:
-    """Runs in the worker: the text of each page."""
+def _extract(data: bytes, max_pages: int) -> Extracted:
+    """Runs in the worker: the text of each page of the PDF whose bytes are `data`."""
     import pypdfium2 as pdfium
 
-    size = os.path.getsize(path)
-    if size > max_bytes:
-        return Extracted([], f"is {megabytes(size)}, over the {megabytes(max_bytes)} limit")
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
+    head = data[:1024]
     if b"%PDF-" not in head:
         kind = "text" if head and b"\0" not in head else "something else"
         return Extracted([], f"is not a PDF: it has no PDF header (it looks like {kind})")
     try:
-        document = pdfium.PdfDocument(path)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         return Extracted([], _explain(str(error)))
     try:
@@ -98,9 +94,9 @@ def _serve(connection, memory_bytes: int) -> None:
             request = connection.recv()
         except EOFError:
             return
-        path, max_pages, max_bytes = request
+        data, max_pages = request
         try:
-            result = _extract(path, max_pages, max_bytes)
+            result = _extract(data, max_pages)
         except MemoryError:
             result = Extracted([], "needs more memory than the limit allows (a compression bomb?)")
         except OSError as error:
@@ -145,12 +141,12 @@ class PdfExtractor:
             self._connection.close()
         self._process = self._connection = None
 
-    def extract(self, path: str, limits: Limits) -> Extracted:
+    def extract(self, data: bytes, limits: Limits) -> Extracted:
         if self._process is None or not self._process.is_alive():
             self._stop()
             self._start()
         try:
-            self._connection.send((path, limits.pages, limits.document_bytes))
+            self._connection.send((data, limits.pages))
             if not self._connection.poll(limits.seconds):
                 self._stop()
                 return Extracted(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statement_lint.readers.limits import Limits, megabytes
 
@@ -37,6 +36,17 @@ class Region:
 
 
 @dataclass(frozen=True, slots=True)
+class FileState:
+    """The file as it was read: its size and modification time when opened, and the hash of
+    the bytes read. The cache is keyed to it; --fix replaces the file only if it still holds
+    these bytes."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A read document: its text with `\\n` line ends, or the reason it could not be read.
 
@@ -52,24 +62,14 @@ class Document:
     raw: str | None = None
     kind: str = "text"  # text | pdf | docx: only text files carry directives and take fixes
     regions: tuple[Region, ...] = ()
+    source: FileState | None = None  # None: not read from a file (standard input, a string)
+
+    def with_source(self, source: FileState) -> Document:
+        return replace(self, source=source)
 
     @property
     def is_empty(self) -> bool:
         return self.text is not None and not self.text.strip()
-
-
-def read_text(path: str, shown: str, limits: Limits) -> Document:
-    size = os.path.getsize(path)
-    if size > limits.text_bytes:
-        return Document(
-            shown,
-            None,
-            f"is {megabytes(size)}, over the {megabytes(limits.text_bytes)} limit for a text "
-            "statement",
-        )
-    with open(path, "rb") as handle:
-        data = handle.read(limits.text_bytes + 1)
-    return read_bytes(data, shown, limits)
 
 
 def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document:
