@@ -22,9 +22,9 @@ __all__ = [
     "FileState",
     "Limits",
     "Region",
+    "read_bounded",
     "read_bytes",
     "read_path",
-    "read_bounded",
     "reason",
 ]
 
