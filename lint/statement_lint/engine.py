@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from statement_lint.discover import discover, display_path
 from statement_lint.globs import compile_glob, relative_to
-from statement_lint.model import Diagnostic, Severity, Span, line_span
+from statement_lint.model import Diagnostic, Fix, Severity, Span, line_span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, read_bytes, read_path
 from statement_lint.reference import default_gazetteer, load_profile, load_registry
@@ -175,12 +175,19 @@ def make_diagnostic(
         severity=severity,
         message=finding.message,
         fingerprint=fingerprint(rule.code, finding.subject or text[span.start : span.end]),
-        # Fixes rewrite text files; PDF and Word files are reported, never rewritten.
-        fix=finding.fix if document.kind == "text" else None,
+        fix=_offered_fix(finding.fix, document),
         page=region.page if region else None,
         paragraph=region.paragraph if region else None,
         part=region.part if region else None,
     )
+
+
+def _offered_fix(fix: Fix | None, document: Document) -> Fix | None:
+    """The finding's fix, if --fix may apply it: text files only (PDF and Word files are
+    reported, never rewritten), and only a fix that puts words back without taking others."""
+    if fix is None or document.kind != "text" or document.text is None:
+        return None
+    return fix if fix.only_restores(document.text) else None
 
 
 def _region(document: Document, offset: int) -> Region | None:

@@ -3,14 +3,16 @@
 Edits are applied to the text as decoded, with its own line ends, so that every byte the
 fixes do not touch is written back unchanged, in the file's own encoding and byte-order mark.
 Files are replaced atomically (a temporary file in the same folder, then a rename), keeping
-their permissions. Fixing repeats until nothing fixable is left, so a second --fix changes
-nothing.
+their permissions and owner, and only if they still hold what was read. Fixing repeats until
+nothing fixable is left, so a second --fix changes nothing. Which fixes are offered at all is
+decided where diagnostics are made: only those that put words back without taking others.
 """
 
 from __future__ import annotations
 
 import contextlib
 import difflib
+import hashlib
 import os
 import re
 import stat
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from statement_lint.model import Diagnostic, Edit, Fix
-from statement_lint.readers import Document, read_bytes
+from statement_lint.readers import Document, FileState, read_bytes
 
 # Fixes never feed each other for long; the bound only guards against a rule that would.
 MAX_ROUNDS = 5
@@ -90,16 +92,33 @@ def _raw_offsets(document: Document) -> Callable[[int], int]:
     return lambda offset: offset + bisect_left(pairs, offset)
 
 
-class ReadOnly(Exception):
-    pass
+class NotWritten(Exception):
+    """Why --fix left a file as it was (reported; the run goes on)."""
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content: a reader sees the old file or the new, never half of one."""
-    status = os.stat(path)
+def write_atomically(path: str, data: bytes, expected: FileState | None) -> None:
+    """Replace the file's content with `data`: a reader sees the old file or the new, never half
+    of one. `expected` is the file as it was read: if the file no longer holds those bytes (an
+    editor saved it meanwhile), nothing is written. A symbolic link is followed, so the file it
+    points to is fixed and the link stays; a file with several hard links is refused, since a
+    replacement would cut this name loose from the others."""
+    target = os.path.realpath(path)
+    status = os.stat(target)
+    if status.st_nlink > 1:
+        raise NotWritten(
+            f"the file has {status.st_nlink} hard links, and replacing it would separate them; "
+            "nothing was changed (fix it in an editor)"
+        )
+    # No write bit at all: someone made the file read-only, and even root leaves it so.
     if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise ReadOnly(path)
-    folder = os.path.dirname(os.path.abspath(path))
+        raise NotWritten("the file is read-only; nothing was changed")
+    if not os.access(target, os.W_OK):
+        raise NotWritten("you may not write to the file; nothing was changed")
+    if expected is not None and _changed(target, expected):
+        raise NotWritten(
+            "the file changed while it was being linted; nothing was changed: run --fix again"
+        )
+    folder = os.path.dirname(target)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".statement-lint-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -107,14 +126,53 @@ def write_atomically(path: str, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        # Only the owner or root may keep the owner; the content matters most.
-        with contextlib.suppress(OSError, AttributeError):
-            os.chown(temporary, status.st_uid, status.st_gid)
-        os.replace(temporary, path)
+        _keep_owner(temporary, status)
+        if expected is not None and _changed(target, expected):
+            raise NotWritten(
+                "the file changed while it was being linted; nothing was changed: run --fix again"
+            )
+        os.replace(temporary, target)
     except BaseException:
-        if os.path.exists(temporary):
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    _sync_folder(folder)
+
+
+def _changed(path: str, expected: FileState) -> bool:
+    """Whether the file no longer holds the bytes that were read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(expected.size + 1)
+    except OSError:
+        return True
+    return len(data) != expected.size or hashlib.sha256(data).hexdigest() != expected.sha256
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group; refuse to hand another user's file
+    over to whoever runs --fix."""
+    if (status.st_uid, status.st_gid) == (os.getuid(), os.getgid()):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except (OSError, AttributeError):
+        if status.st_uid != os.getuid():
+            raise NotWritten(
+                "the file belongs to another user, and replacing it would make it yours; "
+                "nothing was changed"
+            ) from None
+        # Our own file in a group we are not in: the content matters more than the group.
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable (where the system allows opening a folder)."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def unified_diff(result: FixResult) -> str:

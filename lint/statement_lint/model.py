@@ -91,6 +91,22 @@ class Fix(BaseModel):
     message: str = Field(min_length=1)
     edits: list[Edit] = Field(min_length=1)
 
+    def only_restores(self, text: str) -> bool:
+        """Whether the fix, applied to `text`, can only put words back: each edit lies inside
+        the text, none overlaps another, none removes more words than it writes or joins lines
+        it does not keep apart. A fix that fails this is not certain, and is not offered."""
+        end = -1
+        for edit in sorted(self.edits, key=lambda e: (e.start, e.end)):
+            if edit.start < end or edit.end < edit.start or edit.end > len(text):
+                return False
+            removed = text[edit.start : edit.end]
+            if len(removed.split()) > len(edit.content.split()):
+                return False
+            if removed.count("\n") > edit.content.count("\n"):
+                return False
+            end = edit.end
+        return True
+
 
 DifferenceKind = Literal["changed", "missing", "added"]
 

@@ -14,7 +14,7 @@ from statement_lint.configfile import ConfigResolver
 from statement_lint.discover import display_path
 from statement_lint.engine import Linter
 from statement_lint.model import Diagnostic
-from statement_lint.readers import Document, read_path
+from statement_lint.readers import Document, read_path, reason
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
@@ -90,7 +90,7 @@ class FileLinter:
         return result
 
     def _fix(self, path: str | None, document: Document, result: FileResult) -> None:
-        from statement_lint.fix import ReadOnly, fix_document, unified_diff, write_atomically
+        from statement_lint.fix import NotWritten, fix_document, unified_diff, write_atomically
 
         settings = self.resolver.for_path(path or ".")
         where = path or document.path
@@ -104,14 +104,15 @@ class FileLinter:
             result.diff = unified_diff(outcome)
             result.fixed = outcome.fixed
             return
+        if not outcome.fixed:
+            return
         try:
-            write_atomically(path, outcome.data)
-        except ReadOnly:
-            result.fix_error = "the file is read-only; nothing was changed"
+            write_atomically(path, outcome.data, document.source)
+        except NotWritten as refused:
+            result.fix_error = str(refused)
             return
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            result.fix_error = f"{reason}; nothing was changed"
+            result.fix_error = f"{reason(error)}; nothing was changed"
             return
         result.diagnostics, result.fixed = outcome.diagnostics, outcome.fixed
 

@@ -47,32 +47,6 @@ class Parser:
         norm = normal.text
         tokens = self._header.tokens(norm)
 
-        found = self._disclaimer.find(norm, lambda start, end: words(norm, start, end, tokens))
-        disclaimer = None
-        disclaimer_range = None
-        if found:
-            spans = found.spans
-            disclaimer_range = (spans[found.first_word][0], spans[found.last_word][1])
-            disclaimer = Disclaimer(
-                span=normal.span(*disclaimer_range),
-                canonical=found.canonical,
-                differences=[
-                    DisclaimerDifference(
-                        kind=difference.kind,
-                        expected=difference.expected,
-                        found=difference.found,
-                        span=normal.span(
-                            spans[difference.first_word][0], spans[difference.last_word][1]
-                        ),
-                        edits=_restoring_edits(difference, spans, tokens, normal),
-                    )
-                    for difference in found.differences
-                ],
-            )
-
-        header = header_tokens(norm, tokens, disclaimer_range)
-        symbols, dates, markers, restricted = self._header_tokens(normal, header)
-
         alignment = None
         footnotes: list[Footnote] = []
         notes = []
@@ -94,6 +68,36 @@ class Parser:
                 )
                 for note in notes
             ]
+
+        # Text the disclaimer's fixes must never reach into.
+        blocks = [(paragraph.start, paragraph.end)] if paragraph else []
+        blocks += [(note.start, note.end) for note in notes]
+
+        found = self._disclaimer.find(norm, lambda start, end: words(norm, start, end, tokens))
+        disclaimer = None
+        disclaimer_range = None
+        if found:
+            spans = found.spans
+            disclaimer_range = (spans[found.first_word][0], spans[found.last_word][1])
+            disclaimer = Disclaimer(
+                span=normal.span(*disclaimer_range),
+                canonical=found.canonical,
+                differences=[
+                    DisclaimerDifference(
+                        kind=difference.kind,
+                        expected=difference.expected,
+                        found=difference.found,
+                        span=normal.span(
+                            spans[difference.first_word][0], spans[difference.last_word][1]
+                        ),
+                        edits=_restoring_edits(difference, spans, tokens, normal, blocks),
+                    )
+                    for difference in found.differences
+                ],
+            )
+
+        header = header_tokens(norm, tokens, disclaimer_range)
+        symbols, dates, markers, restricted = self._header_tokens(normal, header)
 
         starts = [token.start for token in header]
         if disclaimer_range:
@@ -148,30 +152,43 @@ class Parser:
         return symbols, dates, markers, restricted
 
 
+# A changed run longer than this is a rewritten passage or text pushed in, not a slip of the
+# pen: restoring it would overwrite words that may be the author's own.
+_MAX_CHANGED_WORDS = 2
+
+
 def _restoring_edits(
     difference: Difference,
     spans: list[tuple[int, int]],
     tokens: list[Token],
     normal: NormalText,
+    other_blocks: list[tuple[int, int]],
 ) -> list[Edit]:
     """Edits that put the canonical words back in place of a changed or missing run, keeping
-    the line layout; none where that is not certain (added words, header tokens in the run).
-    `spans` are the document's words (without header tokens) the difference indexes."""
+    the line layout; none where that is not certain. Certain means: a changed run of at most
+    two words, replaced word for word, with no header token among its words, inside no other
+    block (`other_blocks`: the alignment paragraph and its footnotes), on one paragraph; or
+    missing words put back between the disclaimer's own words. `spans` are the document's
+    words (without header tokens) the difference indexes."""
     canonical = difference.canonical_words
     run = spans[difference.first_word : difference.last_word + 1]
+    run_start, run_end = run[0][0], run[-1][1]
+    if any(start < run_end and run_start < end for start, end in other_blocks):
+        return []
 
     def where(span: tuple[int, int]) -> tuple[int, int]:
         original = normal.span(*span)
         return original.start, original.end
 
     if difference.kind == "changed":
-        if any(run[0][0] <= token.start < run[-1][1] for token in tokens):
+        if len(run) > _MAX_CHANGED_WORDS or len(run) != len(canonical):
+            return []
+        if "\n\n" in normal.text[run_start:run_end]:
+            return []  # the run spans paragraphs: it is not one slip
+        if any(run_start <= token.start < run_end for token in tokens):
             return []  # header tokens sit inside the run: leave it to a person
-        if len(run) == len(canonical):
-            pairs = zip(run, canonical, strict=True)
-            return [Edit(start=where(s)[0], end=where(s)[1], content=word) for s, word in pairs]
-        start, end = where(run[0])[0], where(run[-1])[1]
-        return [Edit(start=start, end=end, content=" ".join(canonical))]
+        pairs = zip(run, canonical, strict=True)
+        return [Edit(start=where(s)[0], end=where(s)[1], content=word) for s, word in pairs]
     if difference.kind == "missing":
         start, end = where(run[0])
         if difference.before_shown_word:
