@@ -21,6 +21,7 @@ import pytest
 from statement_lint.cli import main
 from statement_lint.model import Diagnostic, Severity
 from statement_lint.report import ReportInput, RunSummary
+from statement_lint.report.github import escape_data
 from statement_lint.report.github import write as write_github
 
 TESTS = Path(__file__).parent
@@ -140,13 +141,14 @@ def test_junit_is_well_formed_xml_with_a_suite_per_file(statements, capsys):
 
 
 def test_junit_survives_characters_xml_cannot_carry():
-    diagnostic = _diagnostic(message='ALBANIA\x00\x07 < & > "quoted"')
+    diagnostic = _diagnostic(message='ALBANIA\x00\x07\ufffe < & > "quoted"')
     buffer = io.StringIO()
     from statement_lint.report.junit import write
 
     write(ReportInput([diagnostic], RunSummary(1, 1, 0), files=["a.txt"]), buffer)
     failure = ET.fromstring(buffer.getvalue()).find(".//failure")
-    assert 'ALBANIA\ufffd\ufffd < & > "quoted"' in failure.text
+    # Controls escaped as in the text formats; what XML cannot carry otherwise, replaced.
+    assert failure.text == '3:2: ALN002 ALBANIA\\x00\\x07\ufffd < & > "quoted"\n'
 
 
 def _diagnostic(**changes):
@@ -162,10 +164,12 @@ def _diagnostic(**changes):
 def test_github_escaping():
     buffer = io.StringIO()
     write_github(ReportInput([_diagnostic()], RunSummary(1, 1, 0)), buffer)
+    # A line end is shown escaped, as in the concise format, then %-escaped as GitHub reads.
     assert buffer.getvalue() == (
         "::error file=dir%2C1/a%3Ab.txt,line=3,endLine=3,col=2,endColumn=9,"
-        "title=ALN002 footnote-country-not-marked::50%25 done%0D%0Anext: line\n"
+        "title=ALN002 footnote-country-not-marked::50%25 done\\r\\nnext: line\n"
     )
+    assert escape_data("50%\r\n") == "50%25%0D%0A"
 
 
 def test_github_is_the_default_under_github_actions(statements, capsys, monkeypatch):

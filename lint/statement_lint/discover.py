@@ -72,11 +72,19 @@ def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
 
 
 def display_path(path: str) -> str:
-    """The path as reported: relative to the working directory when inside it, with `/`."""
+    """The path as reported: relative to the working directory when inside it, with `/`.
+
+    Bytes of a name that are not UTF-8 (which Python keeps as lone surrogates, and which can be
+    neither printed nor put in JSON) are shown as `\\xNN`: the same string on every run, as
+    baselines, which key on it, need.
+    """
+    from statement_lint.report.escape import undecodable_escaped
+
     if path == "-":
         return path
     if not os.path.isabs(path) and not path.startswith(".."):
-        return os.path.normpath(path).replace(os.sep, "/")  # already relative: the usual case
-    relative = os.path.relpath(path)
-    shown = path if relative.startswith("..") else relative
-    return shown.replace(os.sep, "/")
+        shown = os.path.normpath(path)  # already relative: the usual case
+    else:
+        relative = os.path.relpath(path)
+        shown = path if relative.startswith("..") else relative
+    return undecodable_escaped(shown.replace(os.sep, "/"))

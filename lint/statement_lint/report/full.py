@@ -2,8 +2,10 @@
 
 from typing import TextIO
 
+from statement_lint.model import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.report.concise import headline
+from statement_lint.report.escape import printable
 from statement_lint.report.style import CYAN, DIM, paint, severity_style
 from statement_lint.rules import rules_by_code
 
@@ -14,22 +16,26 @@ _CONTEXT = 60
 
 def write(report: ReportInput, stream: TextIO) -> None:
     rules = rules_by_code()
+    # Diagnostics come sorted by path: each file's text is split into lines once, not once per
+    # diagnostic (which made thousands of diagnostics in one file quadratic).
+    path, lines = None, None
     for diagnostic in report.diagnostics:
         stream.write(headline(diagnostic, report.color))
-        text = report.sources.get(diagnostic.path)
-        if text is not None:
-            lines = text.split("\n")
-            if diagnostic.line <= len(lines):
-                stream.write(_excerpt(lines[diagnostic.line - 1], diagnostic, report.color))
+        if diagnostic.path != path:
+            path, text = diagnostic.path, report.sources.get(diagnostic.path)
+            lines = text.split("\n") if text is not None else None
+        if lines is not None and diagnostic.line <= len(lines):
+            stream.write(_excerpt(lines[diagnostic.line - 1], diagnostic, report.color))
         rule = rules.get(diagnostic.code)
         if rule is not None:
-            stream.write(f"  {paint('help:', CYAN, report.color)} {rule.summary}\n")
+            stream.write(f"  {paint('help:', CYAN, report.color)} {printable(rule.summary)}\n")
         if diagnostic.fix is not None:
-            stream.write(f"  {paint('fix:', CYAN, report.color)} {diagnostic.fix.message}\n")
+            fix = printable(diagnostic.fix.message)
+            stream.write(f"  {paint('fix:', CYAN, report.color)} {fix}\n")
         stream.write("\n")
 
 
-def _excerpt(line: str, diagnostic, color: bool) -> str:
+def _excerpt(line: str, diagnostic: Diagnostic, color: bool) -> str:
     start = diagnostic.column - 1
     end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
     end = max(end, start + 1)
@@ -39,9 +45,15 @@ def _excerpt(line: str, diagnostic, color: bool) -> str:
         right = min(len(line), end + _CONTEXT)
     prefix = "..." if left else ""
     suffix = "..." if right < len(line) else ""
-    shown = prefix + line[left:right].rstrip() + suffix
-    caret_at = len(prefix) + start - left
-    width = min(end, right) - start
+    shown = prefix + printable(line[left:right].rstrip()) + suffix
+    # The carets move right, and widen, by what escaping adds before and within the span.
+    caret_at = len(prefix) + start - left + _widening(line[left:start])
+    width = min(end, right) - start + _widening(line[start : min(end, right)])
     gutter = f"{diagnostic.line} | "
     carets = paint("^" * max(width, 1), severity_style(diagnostic.severity), color)
     return f"  {paint(gutter, DIM, color)}{shown}\n  {' ' * (len(gutter) + caret_at)}{carets}\n"
+
+
+def _widening(text: str) -> int:
+    """How many more characters `text` takes once escaped."""
+    return len(printable(text)) - len(text)

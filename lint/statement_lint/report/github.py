@@ -6,6 +6,7 @@ GitHub shows about ten errors and ten warnings per step; upload SARIF to see eve
 from typing import TextIO
 
 from statement_lint.report import ReportInput
+from statement_lint.report.escape import printable
 
 
 def escape_data(text: str) -> str:
@@ -17,9 +18,11 @@ def escape_property(text: str) -> str:
 
 
 def write(report: ReportInput, stream: TextIO) -> None:
+    # Controls are escaped as in the concise format, then GitHub's own escaping applies: a file
+    # name or quoted text can neither end the command nor drive the log's terminal.
     for d in report.diagnostics:
         properties = ",".join(
-            f"{key}={escape_property(str(value))}"
+            f"{key}={escape_property(printable(str(value)))}"
             for key, value in (
                 ("file", d.path),
                 ("line", d.line),
@@ -29,4 +32,5 @@ def write(report: ReportInput, stream: TextIO) -> None:
                 ("title", f"{d.code} {d.name}"),
             )
         )
-        stream.write(f"::{d.severity} {properties}::{escape_data(d.located_message)}\n")
+        message = escape_data(printable(d.located_message))
+        stream.write(f"::{d.severity} {properties}::{message}\n")

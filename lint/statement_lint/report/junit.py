@@ -6,14 +6,18 @@ from itertools import groupby
 from typing import TextIO
 
 from statement_lint.report import ReportInput
+from statement_lint.report.escape import printable
 from statement_lint.rules import FAMILIES
 
-# Characters XML 1.0 cannot carry (a document's text may hold them): replaced, not dropped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The characters XML 1.0 cannot carry that escaping leaves (controls and surrogates are
+# escaped): replaced, not dropped.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """A path or message: controls escaped as in the text formats, and no character XML 1.0
+    cannot carry."""
+    return _NOT_XML.sub("\ufffd", printable(text))
 
 
 def write(report: ReportInput, stream: TextIO) -> None:
@@ -52,10 +56,9 @@ def write(report: ReportInput, stream: TextIO) -> None:
                     message=_xml_text(f"{len(failures)} {family} violation(s)"),
                     type=prefix,
                 )
-                failure.text = _xml_text(
-                    "".join(
-                        f"{d.line}:{d.column}: {d.code} {d.located_message}\n" for d in failures
-                    )
+                failure.text = "".join(
+                    f"{d.line}:{d.column}: {d.code} {_xml_text(d.located_message)}\n"
+                    for d in failures
                 )
     ET.indent(suites)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
