@@ -3,9 +3,15 @@
 The cache lives in `.statement_lint_cache/` (or `--cache-dir`), in a folder per tool version,
 with one shard per linted folder and set of settings (its name hashes the folder, the
 settings, and the content of the profile and registry they name). A shard holds, per file, the
-file's size, modification time and content hash, and its diagnostics. A file whose size and
-time are unchanged is not even read; one whose time changed but whose content hash did not is
-still a hit. Shards are written to a temporary file and renamed into place, merged with what
+size and modification time the file had when it was read, the hash of the bytes read, and
+their diagnostics: an entry always describes the bytes that were linted, even when the file was
+saved again meanwhile. A file whose size and time are unchanged is not even read; one whose
+time changed but whose content hash did not is still a hit. As in git, a file modified within
+the file system's time granularity of the run's start is "racy": its time cannot vouch for its
+content, so its entry keeps no time and the next run compares the hash. A shard that is not
+what this module writes (damaged, edited, from elsewhere) is discarded and rewritten.
+
+Shards are written to a temporary file and renamed into place, merged with what
 another run wrote meanwhile, so runs sharing the cache (pre-commit runs hooks in parallel)
 never read half a shard; at worst a race costs a file one more linting.
 """
@@ -16,11 +22,14 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import time
 from functools import cache
 
 from statement_lint import __version__
 from statement_lint.model import Diagnostic
+from statement_lint.readers import Document, read_bounded
 from statement_lint.settings import Settings
 
 CACHE_DIR = ".statement_lint_cache"
@@ -31,11 +40,18 @@ _TAG = (
 )
 
 
+# Coarser than any common file system's timestamps (FAT keeps even seconds).
+RACY_NS = 2_000_000_000
+# A shard holds one folder's entries; far beyond any real one, and never read past.
+SHARD_LIMIT = 256 * 1024 * 1024
+
+
 class _Shard:
     def __init__(self, path: str) -> None:
         self.path = path
-        self.entries = _read_json(path).get("entries", {})
-        self.changed: dict[str, dict] = {}
+        self.entries, damaged = _read_entries(path)
+        # Entries to write; a damaged shard is written again whole, without what was bad.
+        self.changed: dict[str, dict] = dict(self.entries) if damaged else {}
 
 
 class ResultCache:
@@ -45,24 +61,27 @@ class ResultCache:
         self._prepared = False
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._shard: _Shard | None = None  # one folder's entries at a time: memory stays flat
+        self.started_ns = time.time_ns()
 
     def lookup(self, settings: Settings, path: str, shown: str) -> dict | None:
         """The cached result for the file, if it is still valid, its diagnostics reported as
         `shown` (the same file is shown by another path from another working directory)."""
         shard = self._shard_for(settings, path)
-        entry = shard.entries.get(os.path.basename(path))
+        name = os.path.basename(path)
+        entry = shard.entries.get(name)
         if entry is None:
             return None
         try:
             status = os.stat(path)
         except OSError:
             return None
+        if not stat.S_ISREG(status.st_mode):
+            return None
         if (entry["size"], entry["mtime"]) != (status.st_size, status.st_mtime_ns):
-            digest = _digest(path)
-            if digest is None or digest != entry["sha256"]:
+            if entry["size"] != status.st_size or _digest(path) != entry["sha256"]:
                 return None
-            entry = {**entry, "mtime": status.st_mtime_ns}  # touched, not changed
-            shard.changed[os.path.basename(path)] = entry
+            if not self._racy(status.st_mtime_ns):  # touched, not changed: trust the time now
+                entry = shard.changed[name] = {**entry, "mtime": status.st_mtime_ns}
         try:
             diagnostics = [
                 Diagnostic.model_validate({**d, "path": shown}) for d in entry["diagnostics"]
@@ -72,23 +91,30 @@ class ResultCache:
         return {"diagnostics": diagnostics, "usage": entry["usage"]}
 
     def store(
-        self, settings: Settings, path: str, diagnostics: list[Diagnostic], usage: list
+        self,
+        settings: Settings,
+        path: str,
+        document: Document,
+        diagnostics: list[Diagnostic],
+        usage: list,
     ) -> None:
-        try:
-            status = os.stat(path)
-        except OSError:
-            return
-        digest = _digest(path)
-        if digest is None:
+        """Remember the diagnostics of the bytes `document` was read from."""
+        source = document.source
+        if source is None:
             return
         shard = self._shard_for(settings, path)
         shard.changed[os.path.basename(path)] = {
-            "size": status.st_size,
-            "mtime": status.st_mtime_ns,
-            "sha256": digest,
+            "size": source.size,
+            "mtime": None if self._racy(source.mtime_ns) else source.mtime_ns,
+            "sha256": source.sha256,
             "diagnostics": [d.model_dump(mode="json") for d in diagnostics],
             "usage": usage,
         }
+
+    def _racy(self, mtime_ns: int) -> bool:
+        """Whether a file's time is too close to this run's start to vouch for its content: it
+        may be saved again within the same tick, keeping its time."""
+        return mtime_ns > self.started_ns - RACY_NS
 
     def flush(self) -> None:
         """Write what changed in the current shard, merged with what is on disk."""
@@ -98,7 +124,7 @@ class ResultCache:
         try:
             self._prepare()
             with _locked(shard.path + ".lock"):
-                entries = _read_json(shard.path).get("entries", {})
+                entries, _ = _read_entries(shard.path)
                 entries.update(shard.changed)
                 handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -152,13 +178,54 @@ def _locked(path: str):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _read_json(path: str) -> dict:
+def _read_entries(path: str) -> tuple[dict[str, dict], bool]:
+    """The shard's valid entries, and whether anything in it was not valid (then the shard is
+    rewritten). A missing shard is empty, not damaged."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            content = json.load(handle)
-    except (OSError, ValueError):
-        return {}
-    return content if isinstance(content, dict) else {}
+        data, _ = read_bounded(path, SHARD_LIMIT)
+    except FileNotFoundError:
+        return {}, False
+    except OSError:
+        return {}, True
+    try:
+        content = json.loads(data)
+    except (ValueError, RecursionError):
+        return {}, True
+    entries = content.get("entries") if isinstance(content, dict) else None
+    if not isinstance(entries, dict):
+        return {}, True
+    valid = {name: entry for name, entry in entries.items() if _valid_entry(entry)}
+    return valid, len(valid) != len(entries) or len(content) != 1
+
+
+def _valid_entry(entry: object) -> bool:
+    """The shape `store` writes; the diagnostics themselves are validated when used."""
+    if not isinstance(entry, dict) or set(entry) != _ENTRY_KEYS:
+        return False
+    size, mtime, digest = entry["size"], entry["mtime"], entry["sha256"]
+    return (
+        type(size) is int
+        and (mtime is None or type(mtime) is int)
+        and isinstance(digest, str)
+        and len(digest) == 64
+        and isinstance(entry["diagnostics"], list)
+        and all(isinstance(d, dict) for d in entry["diagnostics"])
+        and isinstance(entry["usage"], list)
+        and all(_valid_usage(use) for use in entry["usage"])
+    )
+
+
+def _valid_usage(use: object) -> bool:
+    """[config path, glob, matched, suppressed]: see engine.PerFileIgnoreUse."""
+    return (
+        isinstance(use, list)
+        and len(use) == 4
+        and all(isinstance(part, str) for part in use[:2])
+        and all(isinstance(part, bool) for part in use[2:])
+    )
+
+
+_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "usage"}
 
 
 def _digest(path: str) -> str | None:

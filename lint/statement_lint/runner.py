@@ -71,7 +71,7 @@ class FileLinter:
         if (self.options.fix or self.options.diff) and any(d.fix for d in diagnostics):
             self._fix(path, document, result)
         elif use_cache and document.error is None:
-            self.cache.store(settings, path, diagnostics, usage)
+            self.cache.store(settings, path, document, diagnostics, usage)
         if self.options.keep_text and result.diagnostics:
             result.text = document.text
         return result

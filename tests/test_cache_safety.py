@@ -1,0 +1,134 @@
+"""The result cache never hides a slip and never stops a run: an entry describes the bytes
+that were linted, a racily-clean file is hashed, and a damaged shard is discarded and rewritten.
+"""
+
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import statement_lint.engine
+from statement_lint.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CLEAN = FIXTURES / "layouts" / "top.txt"
+SLIP = ("ALBANIA*, UKRAINE", "ALBANIA , UKRAINE")  # the same size: ALN002
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(CLEAN, tmp_path / "statement.txt")
+    return tmp_path
+
+
+def run(capsys, *arguments):
+    status = main(["--isolated", "-q", *arguments, "statement.txt"], stdin=io.StringIO())
+    out, _ = capsys.readouterr()
+    return status, out
+
+
+def with_slip(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(*SLIP), encoding="utf-8")
+
+
+def shard(workdir: Path) -> Path:
+    [found] = list((workdir / ".statement_lint_cache").rglob("*.json"))
+    return found
+
+
+def test_a_file_saved_while_it_is_linted_is_linted_again(workdir, capsys, monkeypatch):
+    """The clean text is read and linted; the author saves a slip meanwhile. The cache must
+    remember the clean result for the clean bytes only."""
+    real_lint_document = statement_lint.engine.Linter.lint_document
+
+    def save_meanwhile(self, document, *arguments):
+        with_slip(workdir / "statement.txt")
+        return real_lint_document(self, document, *arguments)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(statement_lint.engine.Linter, "lint_document", save_meanwhile)
+        assert run(capsys) == (0, "")
+    status, out = run(capsys)
+    assert status == 1
+    assert out.startswith("statement.txt:17:")
+    assert " ALN002 " in out
+
+
+def test_a_change_that_keeps_size_and_time_is_seen(workdir, capsys):
+    """Saved within the same tick of the clock: size and time are those of the clean text."""
+    path = workdir / "statement.txt"
+    assert run(capsys) == (0, "")
+    before = os.stat(path)
+    with_slip(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    status, out = run(capsys)
+    assert status == 1
+    assert " ALN002 " in out
+
+
+def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys):
+    """Outside the racy window the time vouches for the content: the entry keeps it."""
+    path = workdir / "statement.txt"
+    os.utime(path, ns=(10**18, 10**18))  # 2001
+    run(capsys)
+    [entry] = json.loads(shard(workdir).read_text())["entries"].values()
+    assert entry["mtime"] == 10**18
+    assert entry["size"] == path.stat().st_size
+
+
+DAMAGED = [
+    "[]",
+    "null",
+    '"entries"',
+    "{}",
+    '{"entries": []}',
+    '{"entries": {"statement.txt": 3}}',
+    '{"entries": {"statement.txt": {}}}',
+    '{"entries": {"statement.txt": {"size": "1", "mtime": 1, "sha256": "0", '
+    '"diagnostics": [], "usage": []}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1.5, "sha256": "' + "0" * 64 + '", '
+    '"diagnostics": [], "usage": []}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
+    '"diagnostics": {}, "usage": []}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
+    '"diagnostics": [1], "usage": []}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
+    '"diagnostics": [], "usage": [[1, 2]]}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
+    '"diagnostics": [{"line": "x"}], "usage": []}}}',
+    "[" * 100_000 + "]" * 100_000,
+    "{not json",
+]
+
+
+@pytest.mark.parametrize("content", DAMAGED, ids=range(len(DAMAGED)))
+def test_a_damaged_shard_is_discarded_and_rewritten(workdir, capsys, content):
+    with_slip(workdir / "statement.txt")
+    cold = run(capsys)
+    assert cold[0] == 1
+    path = shard(workdir)
+    path.write_text(content, encoding="utf-8")
+    assert run(capsys) == cold
+    rewritten = json.loads(path.read_text(encoding="utf-8"))
+    assert list(rewritten) == ["entries"]
+    assert list(rewritten["entries"]) == ["statement.txt"]
+    assert run(capsys) == cold
+
+
+def test_a_damaged_shard_of_another_file_keeps_the_good_entries(workdir, capsys):
+    shutil.copy(CLEAN, workdir / "other.txt")
+    main(["--isolated", "-q", "."], stdin=io.StringIO())
+    capsys.readouterr()
+    path = shard(workdir)
+    entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    entries["other.txt"] = "damaged"
+    path.write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    assert run(capsys) == (0, "")
+    kept = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    assert sorted(kept) == ["statement.txt"]
