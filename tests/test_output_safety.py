@@ -102,10 +102,11 @@ def test_the_tools_own_colours_stay_and_the_names_are_escaped(folder, capsys):
 
 
 # The disclaimer's `changing` altered with a clear-screen escape and a right-to-left override,
-# and a tab before it on the same line: DSC002 quotes the word, `full` shows the line.
+# a tab before it and a control at the line's end (Python counts it as a blank): DSC002 quotes
+# the word, `full` shows the line.
 ALTERED = SLIPS.replace(
     b"circulates it without changing", "circulates\tit without chang\x1b[2Jing\u202e".encode()
-)
+).replace(b"OSCE Conference \n", b"OSCE Conference\x1c \n")
 WORD = "'chang\\x1b[2Jing\\u202e'"
 QUOTED = f"25:23: DSC002 [*] altered disclaimer: {WORD} instead of 'altering'"
 
@@ -122,7 +123,7 @@ def test_full_escapes_the_excerpt_and_keeps_the_carets_under_the_span(folder, ca
     assert out == (
         f"s.txt:{QUOTED}\n"
         "  25 | circulates\\tit without chang\\x1b[2Jing\\u202e its content. The distribution "
-        "by OSCE Conference\n"
+        "by OSCE Conference\\x1c\n"
         f"  {' ' * 28}{'^' * 21}\n"
         "  help: The disclaimer is there, but a word is changed, missing or added.\n"
         "  fix: restore the canonical wording\n"

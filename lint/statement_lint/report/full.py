@@ -45,7 +45,8 @@ def _excerpt(line: str, diagnostic: Diagnostic, color: bool) -> str:
         right = min(len(line), end + _CONTEXT)
     prefix = "..." if left else ""
     suffix = "..." if right < len(line) else ""
-    shown = prefix + printable(line[left:right].rstrip()) + suffix
+    # Escaped before trailing blanks are cut: a trailing control is shown, not cut with them.
+    shown = prefix + printable(line[left:right]).rstrip() + suffix
     # The carets move right, and widen, by what escaping adds before and within the span.
     caret_at = len(prefix) + start - left + _widening(line[left:start])
     width = min(end, right) - start + _widening(line[start : min(end, right)])
