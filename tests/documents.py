@@ -226,10 +226,15 @@ def _paragraph(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
-def docx_parts(statement: Statement, header_in_body: bool = False) -> dict[str, str]:
+def docx_parts(
+    statement: Statement, header_in_body: bool = False, header_in_text_box: bool = False
+) -> dict[str, str]:
     """The parts of a Word file: the header block in the first-page/default header (or, with
-    `header_in_body`, typed after the body), the disclaimer, the body and the alignment."""
+    `header_in_body`, typed after the body; with `header_in_text_box`, in a text box anchored
+    in the page header's one paragraph), the disclaimer, the body and the alignment."""
     header = "".join(_paragraph(line) for line in statement.header)
+    if header_in_text_box:
+        header = word_paragraph(text_box(statement.header))
     body = "".join(_paragraph(text) for text in (*statement.body, *statement.closing))
     disclaimer = _paragraph(statement.disclaimer)
     section = (
@@ -270,3 +275,98 @@ CLEAN_PARTS_FOR_BOMBS = docx_parts(
         (),
     )
 )
+
+
+# Word: what Word writes around the text --------------------------------------------------------
+
+_SHAPE_NS = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def text_box(lines: tuple[str, ...], vml_only: bool = False) -> str:
+    """A run holding a text box as Word writes it: the DrawingML shape (mc:Choice) and its VML
+    copy for older readers (mc:Fallback), each with the lines as its paragraphs; with
+    `vml_only`, the VML shape alone, as older versions of Word write it."""
+    content = "<w:txbxContent>" + "".join(_paragraph(line) for line in lines) + "</w:txbxContent>"
+    vml = (
+        f'<w:pict {_SHAPE_NS}><v:shape style="width:216pt;height:72pt">'
+        f"<v:textbox>{content}</v:textbox></v:shape></w:pict>"
+    )
+    if vml_only:
+        return f"<w:r>{vml}</w:r>"
+    shape = (
+        '<w:drawing><wp:anchor><wp:extent cx="2743200" cy="914400"/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    )
+    return (
+        f"<w:r><mc:AlternateContent {_SHAPE_NS}>"
+        f'<mc:Choice Requires="wps">{shape}</mc:Choice><mc:Fallback>{vml}</mc:Fallback>'
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def tracked(kind: str, text: str) -> str:
+    """Runs under a tracked change: `ins`, `del` (its text as w:delText, as Word writes it),
+    `moveFrom` or `moveTo`."""
+    tag = "delText" if kind == "del" else "t"
+    return (
+        f'<w:{kind} w:id="9" w:author="Editor" w:date="2023-11-15T10:00:00Z"><w:r>'
+        f'<w:{tag} xml:space="preserve">{escape(text)}</w:{tag}></w:r></w:{kind}>'
+    )
+
+
+def word_paragraph(*runs: str) -> str:
+    """A paragraph of runs given as XML (plain text: `plain_run`)."""
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def plain_run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+# Elements Word nests: content controls, and tables in table cells.
+NESTINGS = {
+    "sdt": ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+    "tbl": ("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>"),
+}
+
+
+def nest_body(parts: dict[str, str], depth: int, kind: str) -> dict[str, str]:
+    """The parts with the document body's paragraphs `depth` levels deep in `kind`."""
+    document = parts["word/document.xml"]
+    start = document.index("<w:body>") + len("<w:body>")
+    end = document.index("<w:sectPr>")
+    opening, closing = NESTINGS[kind]
+    nested = opening * depth + document[start:end] + closing * depth
+    return {**parts, "word/document.xml": document[:start] + nested + document[end:]}
+
+
+def with_headers(parts: dict[str, str], count: int, padding: int) -> dict[str, str]:
+    """The parts with `count` more page headers, one a section, each `padding` bytes larger
+    with blank space (which costs nothing to compress and everything to inflate)."""
+    parts = dict(parts)
+    relationships, sections = [], []
+    for number in range(2, count + 2):
+        parts[f"word/header{number}.xml"] = f"<w:hdr {_NS}>{' ' * padding}</w:hdr>"
+        relationships.append(
+            f'<Relationship Id="rIdH{number}" Target="header{number}.xml" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/header"/>'
+        )
+        sections.append(
+            f'<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rIdH{number}"/>'
+            "</w:sectPr></w:pPr></w:p>"
+        )
+    rels = parts["word/_rels/document.xml.rels"]
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", "".join(relationships) + "</Relationships>"
+    )
+    document = parts["word/document.xml"]
+    parts["word/document.xml"] = document.replace("<w:sectPr>", "".join(sections) + "<w:sectPr>")
+    return parts

@@ -14,13 +14,16 @@ from documents import (
     deflate_bomb_pdf,
     docx_parts,
     encrypted_pdf,
+    nest_body,
     nested_pdf,
     statement_from_top_layout,
+    with_headers,
     write_docx,
     write_image_only_pdf,
     write_pdf,
 )
 from statement_lint.cli import main
+from statement_lint.readers.docx import MAX_MEMBERS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = statement_from_top_layout("layouts/top.txt")
@@ -49,6 +52,7 @@ EXPECTED = [
     ("bomb.docx", "DOC001", "the file has a part (word/document.xml) of 20.0 MB once inflated, "
      "over the 5.0 MB limit (a zip bomb?)"),
     ("bomb.pdf", "DOC001", None),  # out of memory or out of time: either is a DOC001
+    ("deep.docx", None, None),  # 100,000 levels of content controls
     ("encrypted.pdf", "DOC001", "the file is encrypted (password-protected): save an unprotected "
      "copy to lint it"),
     ("encrypted-word.docx", "DOC001", "the file is encrypted (password-protected) or an old "
@@ -56,6 +60,8 @@ EXPECTED = [
     ("good.docx", None, None),
     ("good.pdf", None, None),
     ("good.txt", None, None),
+    ("headers.docx", "DOC001", "the file has parts that inflate past the 5.0 MB limit in all "
+     "(a zip bomb?)"),  # ten headers of 0.9 MB each
     ("huge.txt", "DOC001", "the file is 100.0 MB, over the 16.0 MB limit for a text statement"),
     ("laughs.docx", "DOC001", "the file has unsafe XML in word/document.xml (DTDForbidden: DTDs, "
      "entities and external references are refused)"),
@@ -63,6 +69,8 @@ EXPECTED = [
      "UTF-8"),
     ("liar.docx", "DOC001", "the file is corrupt: word/document.xml cannot be inflated"),
     ("loop.txt", "DOC001", "the file cannot be read: too many levels of symbolic links"),
+    ("members.docx", "DOC001", f"the file has more than {MAX_MEMBERS} ZIP members, over the "
+     "limit for a Word file (a zip bomb?)"),
     ("nested.pdf", "DAT001", None),  # a valid PDF: its only text is "deep", no statement header
     ("no-document.docx", "DOC001", "the file is not a Word document: word/document.xml is "
      "missing"),
@@ -71,6 +79,7 @@ EXPECTED = [
     ("nul.txt", "DOC001", "the file is binary: it contains NUL bytes"),
     ("scanned.pdf", "DOC002", "the PDF has no extractable text: a scanned image? run OCR first"),
     ("seed.txt", "ALN002", "ALBANIA is named in the footnote"),
+    ("text-box.docx", None, None),  # the header in a text box, and its VML copy
     ("text.pdf", "DOC001", "the file is not a PDF: it has no PDF header (it looks like text)"),
     ("truncated.pdf", "DOC001", "the file is not a valid PDF (corrupt or truncated)"),
     ("xxe.docx", "DOC001", "the file has unsafe XML in word/document.xml (DTDForbidden: DTDs, "
@@ -118,6 +127,12 @@ def hostile(tmp_path, monkeypatch):
     (folder / "text.pdf").write_text("PC.DEL/1/21\nthis is text\n", encoding="utf-8")
     _bomb_docx(folder / "bomb.docx")
     _liar_docx(folder / "liar.docx")
+    write_docx(with_headers(docx_parts(CLEAN), 10, 900_000), folder / "headers.docx")
+    write_docx(nest_body(docx_parts(CLEAN), 100_000, "sdt"), folder / "deep.docx")
+    write_docx(docx_parts(CLEAN, header_in_text_box=True), folder / "text-box.docx")
+    members = docx_parts(CLEAN)
+    members.update({f"word/media/{number}.png": "" for number in range(MAX_MEMBERS)})
+    write_docx(members, folder / "members.docx")
     sentinel = tmp_path / "secret.txt"
     sentinel.write_text("TOP-SECRET-SENTINEL", encoding="utf-8")
     parts = docx_parts(CLEAN)

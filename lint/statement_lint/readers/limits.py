@@ -9,8 +9,8 @@ MEGABYTE = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    text_mb: float = 16  # a text statement is a few kilobytes
-    document_mb: float = 50  # a PDF or Word file, and each member of a Word file once inflated
+    text_mb: float = 16  # a text statement (a few kilobytes), and the text of a Word file
+    document_mb: float = 50  # a PDF or Word file, and the Word parts read, inflated, in all
     pages: int = 500  # PDF pages read
     seconds: float = 20  # extracting one PDF
     memory_mb: int = 512  # the PDF extraction process, on top of what it starts with
