@@ -273,11 +273,15 @@ class _LintRun:
         self.keep_paths = self.baseline is not None or not self.streaming
         self.linted: set[str] = set()
         self.fixed = self.would_fix = 0
+        self.failed = 0  # files statement-lint failed on (DOC003)
         self.config_findings: list[Diagnostic] = []
 
     def _results(self):
         if "-" in self.paths:
-            yield self.local.run_stdin(self.stdin.buffer.read(), self.options.stdin_filename)
+            name = self.options.stdin_filename
+            limit = self.local.resolver.for_path(name or ".").limits.text_bytes
+            # One byte more than allowed: enough to tell an over-long input, never all of it.
+            yield self.local.run_stdin(self.stdin.buffer.read(limit + 1), name)
         options = self.options
         jobs = options.jobs or (1 if options.fix or options.diff else default_jobs())
         yield from run_files(self.files, self.run_options, jobs, self.local)
@@ -296,6 +300,7 @@ class _LintRun:
             if self.keep_paths:
                 self.linted.add(result.shown)
             use.record(result.usage)
+            self.failed += result.failed
             if self.options.diff:
                 self.would_fix += result.fixed
                 sys.stdout.write(result.diff)
@@ -350,6 +355,14 @@ class _LintRun:
             if counts.fixable and not options.fix:
                 notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
             print(" ".join([counts.sentence(), *notes]), file=sys.stderr)
+        if self.failed:
+            files = plural(self.failed, "file")
+            print(
+                f"statement-lint: failed on {files} (DOC003): they were not checked; please "
+                "report the bug with the file",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE  # the tool failed: not a violation, whatever --exit-zero says
         if options.exit_zero:
             return EXIT_CLEAN
         if self.settings.fail_on == "warning":

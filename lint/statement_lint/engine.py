@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import traceback
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from statement_lint.discover import discover, display_path
+from statement_lint.errors import UserError
 from statement_lint.globs import compile_glob, relative_to
 from statement_lint.model import Diagnostic, Fix, Severity, Span, line_span
 from statement_lint.parse import Parser
@@ -18,6 +21,7 @@ from statement_lint.suppression import covers, read_directives
 
 __all__ = ["Linter", "SelectionError", "Settings", "lint_bytes", "lint_paths", "lint_text"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
 
 
@@ -25,7 +29,9 @@ def fingerprint(code: str, text: str) -> str:
     """Identifies a finding by its rule and the text it is about, not by its line, so that it
     survives edits elsewhere in the file (baselines, SARIF, GitLab)."""
     normalised = " ".join(text.split())
-    return hashlib.sha256(f"{code}\0{normalised}".encode()).hexdigest()[:16]
+    # Lone surrogates (from a str given to the API) must not stop the hash.
+    data = f"{code}\0{normalised}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 class PerFileIgnoreUse:
@@ -71,6 +77,7 @@ class Linter:
         self._resolver = resolver
         self._parsers: dict[str, Parser] = {}
         self._events: list = []  # per-file-ignores use, see take_per_file_use
+        self._failures = 0
 
     def settings_for(self, path: str) -> Settings:
         return self._resolver.for_path(path) if self._resolver else self._settings
@@ -86,8 +93,24 @@ class Linter:
         self, document: Document, settings: Settings | None = None, path: str | None = None
     ) -> list[Diagnostic]:
         """Diagnostics of one document; `path` is where it lives (default: its display path),
-        for matching `per-file-ignores`."""
+        for matching `per-file-ignores`. A bug met on the way becomes DOC003 on this document
+        (and is counted, see take_failures), so that one file never stops a run."""
         settings = settings or self._settings
+        try:
+            return self._lint(document, settings, path)
+        except UserError:
+            raise  # a bad profile or registry: the run cannot go on
+        except Exception as error:
+            self._failures += 1
+            failed = Document(document.path, None, failure=describe_failure(error))
+            return self._lint(failed, settings, path)
+
+    def take_failures(self) -> int:
+        """How many documents failed (DOC003) since the last call."""
+        failures, self._failures = self._failures, 0
+        return failures
+
+    def _lint(self, document: Document, settings: Settings, path: str | None) -> list[Diagnostic]:
         rules = enabled_rules(settings)
         parser = self.parser_for(settings)
         readable = document.text is not None and not document.is_empty
@@ -148,14 +171,19 @@ class Linter:
 
     def lint_path(self, path: str) -> tuple[Document, list[Diagnostic]]:
         settings = self.settings_for(path)
-        document = read_path(path, display_path(path), settings.limits)
+        shown = display_path(path)
+        try:
+            document = read_path(path, shown, settings.limits)
+        except Exception as error:  # a bug in a reader: readers report what they expect
+            self._failures += 1
+            document = Document(shown, None, failure=describe_failure(error))
         return document, self.lint_document(document, settings, path)
 
     def lint_stdin(self, data: bytes, name: str | None) -> tuple[Document, list[Diagnostic]]:
         """Standard input, linted with the settings that would apply to a file called `name`."""
-        document = read_bytes(data, name or "-")
-        where = name or "-"
-        return document, self.lint_document(document, self.settings_for(name or "."), where)
+        settings = self.settings_for(name or ".")
+        document = read_bytes(data, display_path(name) if name else "-", settings.limits)
+        return document, self.lint_document(document, settings, name or "-")
 
 
 def make_diagnostic(
@@ -190,6 +218,19 @@ def _offered_fix(fix: Fix | None, document: Document) -> Fix | None:
     return fix if fix.only_restores(document.text) else None
 
 
+def describe_failure(error: BaseException) -> str:
+    """`IndexError: string index out of range, in parse/disclaimer.py line 123`: what failed
+    and the innermost place in statement-lint, for the bug report."""
+    where = ""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        parts = frame.filename.replace("\\", "/").split("/statement_lint/")
+        if len(parts) > 1:
+            where = f", in {parts[-1]} line {frame.lineno}"
+            break
+    message = str(error).replace("\n", " ")[:200]
+    return f"{type(error).__name__}{': ' + message if message else ''}{where}"
+
+
 def _region(document: Document, offset: int) -> Region | None:
     if not document.regions:
         return None
@@ -217,6 +258,9 @@ def lint_text(
     text: str, path: str = "<text>", settings: Settings | None = None
 ) -> list[Diagnostic]:
     """Lint one statement given as text; returns its diagnostics, sorted."""
+    # A str may hold lone surrogates, which no output can carry: each becomes U+FFFD, one
+    # character for one, so that offsets stay right.
+    text = _SURROGATE.sub("\ufffd", text)
     document = Document(path, text.replace("\r\n", "\n").replace("\r", "\n"))
     return Linter(settings).lint_document(document)
 

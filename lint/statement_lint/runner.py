@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from statement_lint.configfile import ConfigResolver
 from statement_lint.discover import display_path
-from statement_lint.engine import Linter
+from statement_lint.engine import Linter, describe_failure
+from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_path, reason
 
@@ -41,6 +42,7 @@ class FileResult:
     text: str | None = None
     diff: str = ""
     fix_error: str | None = None
+    failed: bool = False  # statement-lint failed on it (DOC003): the run ends with status 2
 
 
 class FileLinter:
@@ -55,6 +57,22 @@ class FileLinter:
         self.cache = ResultCache(options.cache_dir) if options.cache_dir else None
 
     def run(self, path: str) -> FileResult:
+        """The file's result; a bug met on the way is DOC003 on this file, and the run goes on."""
+        try:
+            result = self._run(path)
+        except UserError:
+            raise
+        except Exception as error:
+            self.linter.take_per_file_use()
+            document = Document(display_path(path), None, failure=describe_failure(error))
+            settings = self.resolver.for_path(path)
+            diagnostics = self.linter.lint_document(document, settings, path)
+            result = FileResult(document.path, diagnostics, self.linter.take_per_file_use())
+            result.failed = True
+        result.failed = self.linter.take_failures() > 0 or result.failed  # in --fix's re-lints
+        return result
+
+    def _run(self, path: str) -> FileResult:
         shown = display_path(path)
         settings = self.resolver.for_path(path)
         use_cache = self.cache is not None and not (self.options.fix or self.options.diff)
@@ -67,10 +85,10 @@ class FileLinter:
                 return FileResult(shown, entry["diagnostics"], entry["usage"], text=text)
         document, diagnostics = self.linter.lint_path(path)
         usage = self.linter.take_per_file_use()
-        result = FileResult(shown, diagnostics, usage)
+        result = FileResult(shown, diagnostics, usage, failed=self.linter.take_failures() > 0)
         if (self.options.fix or self.options.diff) and any(d.fix for d in diagnostics):
             self._fix(path, document, result)
-        elif use_cache and document.error is None:
+        elif use_cache and document.error is None and not result.failed:
             self.cache.store(settings, path, document, diagnostics, usage)
         if self.options.keep_text and result.diagnostics:
             result.text = document.text
@@ -87,6 +105,7 @@ class FileLinter:
         if self.options.diff and any(d.fix for d in diagnostics):
             self._fix(None, document, result)
         result.text = document.text if self.options.keep_text else None
+        result.failed = self.linter.take_failures() > 0
         return result
 
     def _fix(self, path: str | None, document: Document, result: FileResult) -> None:
@@ -135,20 +154,38 @@ def run_files(
     files: list[str], options: RunOptions, jobs: int, local: FileLinter
 ) -> Iterator[FileResult]:
     """Each file's result, in the order of `files`."""
+    jobs = usable_jobs(jobs, len(files))
     if jobs <= 1 or len(files) < PARALLEL_FROM:
-        for path in files:
-            yield local.run(path)
-        local.finish()
+        yield from _run_here(files, local)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # Batches of neighbouring files: a batch mostly shares a folder, so a cache shard, which
     # is written once per batch; few large batches keep those writes few.
     size = max(_CHUNK, min(2048, len(files) // (jobs * 2)))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        for results in pool.map(_run_batch, batches):
-            yield from results
+    done = 0
+    try:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,)) as pool:
+            for results in pool.map(_run_batch, batches):
+                yield from results
+                done += 1
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, a signal): the rest is linted here, one by one.
+        yield from _run_here([path for batch in batches[done:] for path in batch], local)
+
+
+def _run_here(files: list[str], local: FileLinter) -> Iterator[FileResult]:
+    for path in files:
+        yield local.run(path)
+    local.finish()
+
+
+def usable_jobs(asked: int, files: int) -> int:
+    """No more worker processes than there is work for (a batch each) or than a small
+    multiple of the CPUs can run: `-j 100000` must not fork 100,000 processes."""
+    return max(1, min(asked, 2 * default_jobs(), -(-files // _CHUNK)))
 
 
 def default_jobs() -> int:
@@ -188,4 +225,12 @@ class Progress:
             sys.stderr.flush()
 
 
-__all__ = ["FileLinter", "FileResult", "Progress", "RunOptions", "default_jobs", "run_files"]
+__all__ = [
+    "FileLinter",
+    "FileResult",
+    "Progress",
+    "RunOptions",
+    "default_jobs",
+    "run_files",
+    "usable_jobs",
+]

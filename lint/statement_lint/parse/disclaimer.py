@@ -58,15 +58,22 @@ class DisclaimerFinder:
             keys = [word_key(w) for w in words]
             distinctive = sorted({k for k in keys if len(k) >= _DISTINCTIVE})
             initials = "".join(sorted({word[0] for word in distinctive}))
+            # Case-insensitive patterns on the text itself: offsets into a lowered copy would
+            # be wrong wherever lowering changes a length (`İ` becomes two characters).
             pattern = re.compile(
                 rf"\b(?=[{re.escape(initials)}])(?:"
                 + "|".join(map(re.escape, distinctive))
-                + r")\b"
+                + r")\b",
+                re.IGNORECASE,
             )
             # Most documents carry the disclaimer unaltered and uninterrupted: one search finds
             # it, and the word alignment below is needed only when it does not.
             verbatim = re.compile(
-                "(" + re.escape(keys[0]) + ")" + "".join(r"[\W_]+" + re.escape(k) for k in keys[1:])
+                "("
+                + re.escape(keys[0])
+                + ")"
+                + "".join(r"[\W_]+" + re.escape(k) for k in keys[1:]),
+                re.IGNORECASE,
             )
             self._canonical.append((text, words, keys, pattern, verbatim))
 
@@ -74,9 +81,8 @@ class DisclaimerFinder:
         """Best match of any canonical disclaimer in `text`; `spans_of(start, end)` gives the
         document's words there (header tokens left out)."""
         best: DisclaimerMatch | None = None
-        lowered = text.lower()
         for canonical_text, _, canonical_keys, _, verbatim in self._canonical:
-            found = verbatim.search(lowered)
+            found = verbatim.search(text)
             if found:
                 # The first and last words whole, with their quotes and punctuation.
                 start, end = found.start(), found.end()
@@ -149,7 +155,7 @@ class DisclaimerFinder:
 
 def _window(text: str, pattern: re.Pattern[str], length: int) -> tuple[int, int] | None:
     """Where the disclaimer can be: around the densest cluster of its distinctive words."""
-    hits = [match.start() for match in pattern.finditer(text.lower())]
+    hits = [match.start() for match in pattern.finditer(text)]
     if not hits:
         return None
     width = 2 * length  # header tokens may stand between its words

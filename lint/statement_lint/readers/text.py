@@ -63,6 +63,7 @@ class Document:
     kind: str = "text"  # text | pdf | docx: only text files carry directives and take fixes
     regions: tuple[Region, ...] = ()
     source: FileState | None = None  # None: not read from a file (standard input, a string)
+    failure: str | None = None  # statement-lint failed on it (a bug): reported as DOC003
 
     def with_source(self, source: FileState) -> Document:
         return replace(self, source=source)
