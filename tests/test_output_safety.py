@@ -235,3 +235,23 @@ def test_full_takes_time_in_proportion_to_the_diagnostics():
     ratio = _seconds(large) / _seconds(small)
     # 8 times the diagnostics: about 8 times the time when linear, 64 when quadratic.
     assert ratio < 20
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_diff_header_or_an_error(folder, capsys):
+    _create(b"a\nb.txt")
+    status, out, _ = _run(capsys, "--diff")
+    assert status == 1
+    assert out.splitlines()[:2] == ["--- a/a\\nb.txt", "+++ b/a\\nb.txt"]
+    os.chmod(b"a\nb.txt", 0o444)
+    _, _, err = _run(capsys, "--fix")
+    assert err.splitlines()[0] == (
+        "statement-lint: cannot fix a\\nb.txt: the file is read-only; nothing was changed"
+    )
+
+
+def test_a_non_utf8_stdin_filename_is_shown_escaped(folder, capsys):
+    stdin = io.TextIOWrapper(io.BytesIO(SLIPS))
+    name = os.fsdecode(b"bad\xff.txt")
+    status = main(["--isolated", "-q", "--stdin-filename", name, "-"], stdin=stdin)
+    assert status == 1
+    assert capsys.readouterr().out.splitlines()[0].startswith("bad\\xff.txt:")

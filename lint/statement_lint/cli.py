@@ -17,6 +17,7 @@ from statement_lint.engine import PerFileIgnoreUse
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
 from statement_lint.report import FORMATS, ReportInput, RunSummary, formatter, plural
+from statement_lint.report.escape import printable
 from statement_lint.report.statistics import write_statistics
 from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.runner import FileLinter, Progress, RunOptions, default_jobs, run_files
@@ -307,7 +308,7 @@ class _LintRun:
             else:
                 self.fixed += result.fixed
             if result.fix_error:
-                problem = f"cannot fix {result.shown}: {result.fix_error}"
+                problem = f"cannot fix {printable(result.shown)}: {result.fix_error}"
                 print(f"statement-lint: {problem}", file=sys.stderr)
             found = self._visible(result.diagnostics)
             self.counts = self.counts.add(found, files=1)
@@ -377,18 +378,19 @@ def _output_stream(options: argparse.Namespace):
         stream = open(options.output_file, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UsageError(f"--output-file {options.output_file}: {reason}") from None
+        raise UsageError(f"--output-file {printable(options.output_file)}: {reason}") from None
     return stream, stream.close
 
 
 def _baseline_notes(options: argparse.Namespace, baseline, linted: set[str]) -> list[str]:
     notes = []
     if baseline.hidden:
-        notes.append(f"{baseline.hidden} hidden by the baseline {options.baseline}.")
+        notes.append(f"{baseline.hidden} hidden by the baseline {printable(options.baseline)}.")
     stale = baseline.stale(linted)
     if stale and options.baseline_prune:
         baseline.pruned(stale).write()
-        notes.append(f"Pruned {plural(len(stale), 'stale entry')} from {options.baseline}.")
+        pruned = plural(len(stale), "stale entry")
+        notes.append(f"Pruned {pruned} from {printable(options.baseline)}.")
     elif stale:
         verb = "matches" if len(stale) == 1 else "match"
         entries = plural(len(stale), "baseline entry")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from statement_lint.model import Diagnostic, Edit, Fix
 from statement_lint.readers import Document, FileState, read_bytes
+from statement_lint.report.escape import printable
 
 # Fixes never feed each other for long; the bound only guards against a rule that would.
 MAX_ROUNDS = 5
@@ -178,6 +179,6 @@ def _sync_folder(folder: str) -> None:
 def unified_diff(result: FixResult) -> str:
     before = _raw(result.original).splitlines(keepends=True)
     after = _raw(result.document).splitlines(keepends=True)
-    path = result.original.path
+    path = printable(result.original.path)  # a line end in a name must not forge a header
     lines = difflib.unified_diff(before, after, f"a/{path}", f"b/{path}")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
