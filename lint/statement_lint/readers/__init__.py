@@ -58,15 +58,12 @@ def read_bounded(path: str, limit: int) -> tuple[bytes, os.stat_result]:
     Raises NotRegular for a FIFO, device or socket (opened without blocking, never read), and
     OSError when the file cannot be opened or read.
     """
+    _check_regular(os.stat(path), path)  # a socket cannot even be opened
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)
     try:
         status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError(21, "Is a directory", path)
-        if not stat.S_ISREG(status.st_mode):
-            kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
-            raise NotRegular(f"is {kind}, not a regular file")
+        _check_regular(status, path)  # what was opened, in case the name changed meanwhile
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(descriptor, min(1024 * 1024, limit + 1 - total))
@@ -77,6 +74,14 @@ def read_bounded(path: str, limit: int) -> tuple[bytes, os.stat_result]:
         return b"".join(chunks), status
     finally:
         os.close(descriptor)
+
+
+def _check_regular(status: os.stat_result, path: str) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(21, "Is a directory", path)
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
+        raise NotRegular(f"is {kind}, not a regular file")
 
 
 def read_path(path: str, shown: str | None = None, limits: Limits | None = None) -> Document:
