@@ -277,20 +277,26 @@ def test_extend_errors(repo, capsys):
     write("statement-lint.toml", 'extend = "missing.toml"\n')
     config = repo / "statement-lint.toml"
     assert error_of(capsys, ".") == (
-        f"statement-lint: error: {config}: extend: no such file '{repo / 'missing.toml'}'\n"
+        f"statement-lint: error: {config}: extend: '{repo / 'missing.toml'}' cannot be read: no "
+        "such file or directory; point extend at a readable UTF-8 TOML file\n"
     )
     write("statement-lint.toml", 'extend = "other.toml"\n')
     write("other.toml", 'extend = "statement-lint.toml"\n')
-    assert "extend makes a cycle" in error_of(capsys, ".")
+    assert error_of(capsys, ".") == (
+        f"statement-lint: error: {config}: extend makes a cycle: {config} -> "
+        f"{repo / 'other.toml'} -> {config}; remove one extend\n"
+    )
 
 
 def test_config_option_errors(repo, capsys):
     assert error_of(capsys, "--config", "nope.toml") == (
-        "statement-lint: error: --config nope.toml: no such file\n"
+        "statement-lint: error: --config nope.toml: cannot be read: no such file or directory; "
+        "give --config a readable UTF-8 TOML file\n"
     )
     write("pyproject.toml", '[project]\nname = "x"\n')
     assert error_of(capsys, "--config", "pyproject.toml") == (
-        f"statement-lint: error: {repo / 'pyproject.toml'}: has no [tool.statement-lint] table\n"
+        f"statement-lint: error: {repo / 'pyproject.toml'}: has no [tool.statement-lint] table; "
+        "add one, or name another config file\n"
     )
 
 

@@ -9,23 +9,85 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statement_lint.errors import UserError
+from statement_lint.readers import NotRegular, read_bounded, reason
+from statement_lint.readers.limits import MEGABYTE, megabytes
 from statement_lint.settings import Settings
+
+if TYPE_CHECKING:
+    from statement_lint.configmodel import ConfigModel
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"
 COMMAND_LINE = "command line"
 # Keys whose values are paths, resolved against the directory of the file that sets them.
 _PATH_KEYS = ("profile", "registry")
+# A config is a few hundred bytes; 4 MB still holds some 70,000 per-file-ignores entries (about
+# a second to parse), and keeps a wrong file (a log, a disk image) from being read whole.
+CONFIG_LIMIT = 4 * MEGABYTE
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_TOML_TYPES = ((bool, "a boolean"), (int, "an integer"), (float, "a float"), (str, "a string"))
 
 
 class ConfigError(UserError):
     """A config file that cannot be read or is invalid: reported with its path, exit 2."""
+
+
+class Unreadable(Exception):
+    """Why a config or baseline file cannot be read as UTF-8 text: `is a directory, not a
+    file`; `advice`, when the problem itself says what to do."""
+
+    def __init__(self, problem: str, advice: str | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.advice = advice
+
+    def message(self, subject: str, advice: str) -> str:
+        return f"{subject} {self.problem}; {self.advice or advice}"
+
+
+def read_utf8(path: str, limit: int, what: str) -> str:
+    """The text of the regular file at `path`, UTF-8 with or without byte-order mark, of at
+    most `limit` bytes (`what` names the kind of file in messages). Raises Unreadable; never
+    blocks on a FIFO nor reads a device."""
+    try:
+        data, _ = read_bounded(path, limit)
+    except IsADirectoryError:
+        raise Unreadable("is a directory, not a file") from None
+    except NotRegular as error:
+        raise Unreadable(str(error)) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise Unreadable(f"cannot be read: {_reason(error)}") from None
+    if len(data) > limit:
+        raise Unreadable(f"is over the {megabytes(limit)} limit for {what}")
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise Unreadable(
+                f"is {name} (it starts with a byte-order mark), not UTF-8", "re-save it as UTF-8"
+            )
+    try:
+        return data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Unreadable(
+            f"is not UTF-8 (byte 0x{data[error.start]:02x} on line {line})", "re-save it as UTF-8"
+        ) from None
+
+
+def _reason(error: Exception) -> str:
+    return reason(error) if isinstance(error, OSError) else str(error)
 
 
 @dataclass(frozen=True)
@@ -36,58 +98,117 @@ class ConfigValues:
     values: dict[str, tuple[object, str]]
 
 
-def config_table(path: Path) -> tuple[dict | None, str]:
+@dataclass(frozen=True)
+class Named:
+    """How a message about reading a config file names it, and what it says to do."""
+
+    subject: str
+    advice: str
+
+    @classmethod
+    def found(cls, path: Path) -> Named:
+        return cls(f"{path}:", "a config file must be a readable UTF-8 TOML file")
+
+
+def config_table(path: Path, named: Named | None = None) -> tuple[dict | None, str]:
     """The statement-lint table of a config file (None if a pyproject.toml has none), and the
-    key prefix to show in messages."""
+    key prefix to show in messages. `named`: how to name the file if it cannot be read."""
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
+        text = read_utf8(str(path), CONFIG_LIMIT, "a config file")
+    except Unreadable as problem:
+        named = named or Named.found(path)
+        raise ConfigError(problem.message(named.subject, named.advice)) from None
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except OSError as error:
+    except RecursionError:
         raise ConfigError(
-            f"{path}: cannot be read: {(error.strerror or str(error)).lower()}"
+            f"{path}: invalid TOML: arrays or inline tables nested too deeply to read; "
+            "settings nest two levels deep at most"
         ) from None
-    if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("statement-lint")
-        if table is not None and not isinstance(table, dict):
-            raise ConfigError(f"{path}: {PYPROJECT_TABLE} must be a table")
-        return table, PYPROJECT_TABLE
-    return document, ""
+    if path.name != "pyproject.toml":
+        return document, ""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            f"{path}: tool: must be a table, not {_toml_type(tool)}; statement-lint reads "
+            f"its settings from [{PYPROJECT_TABLE}]"
+        )
+    table = tool.get("statement-lint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: {PYPROJECT_TABLE}: must be a table, not {_toml_type(table)}; write the "
+            f"settings under [{PYPROJECT_TABLE}]"
+        )
+    return table, PYPROJECT_TABLE
 
 
-def read_config(path: Path, seen: tuple[Path, ...] = ()) -> ConfigValues:
-    path = path.resolve()
-    if path in seen:
-        chain = " -> ".join(str(p) for p in (*seen, path))
-        raise ConfigError(f"{path}: extend makes a cycle: {chain}")
-    table, prefix = config_table(path)
+def _toml_type(value: object) -> str:
+    for kind, name in _TOML_TYPES:
+        if isinstance(value, kind):
+            return name
+    return "an array" if isinstance(value, list) else "a date or time"
+
+
+def read_config(path: Path, named: Named | None = None) -> ConfigValues:
+    """The values of the config file at `path` and of the files it extends (followed in a
+    loop, not by recursion: a chain of any length is read)."""
+    chain: list[tuple[Path, dict[str, object]]] = []
+    named = named or Named.found(path)  # by the name it was found under, not a link's target
+    current = _real(path)
+    seen: set[Path] = set()
+    while True:
+        if current in seen:
+            cycle = " -> ".join(str(p) for p in (*(p for p, _ in chain), current))
+            raise ConfigError(f"{current}: extend makes a cycle: {cycle}; remove one extend")
+        seen.add(current)
+        model, prefix = _validated(current, named)
+        chain.append((current, model.model_dump(exclude_unset=True, exclude={"extend"})))
+        if model.extend is None:
+            break
+        base = Path(model.extend)
+        base = base if base.is_absolute() else current.parent / base
+        key = f"{prefix}.extend" if prefix else "extend"
+        named = Named(
+            f"{current}: {key}: {str(base)!r}", f"point {key} at a readable UTF-8 TOML file"
+        )
+        current = _real(base)
+
+    values: dict[str, tuple[object, str]] = {}
+    for source, own in reversed(chain):  # the base first: each file overrides what it extends
+        for key, value in own.items():
+            if key in _PATH_KEYS and isinstance(value, str) and _looks_like_path(value):
+                value = str(_real(source.parent / value))
+            values[key] = (value, str(source))
+    return ConfigValues(chain[0][0], values)
+
+
+def _real(path: Path) -> Path:
+    # Not Path.resolve(), which raises on a symlink loop: reading the path reports that.
+    return Path(os.path.realpath(path))
+
+
+def _validated(path: Path, named: Named | None) -> tuple[ConfigModel, str]:
+    """The file's statement-lint table, validated, and the key prefix for messages."""
+    table, prefix = config_table(path, named)
     if table is None:
-        raise ConfigError(f"{path}: has no [{PYPROJECT_TABLE}] table")
+        raise ConfigError(
+            f"{path}: has no [{PYPROJECT_TABLE}] table; add one, or name another config file"
+        )
 
     from pydantic import ValidationError
 
     from statement_lint.configmodel import ConfigModel, describe
 
     try:
-        model = ConfigModel.model_validate(table)
+        return ConfigModel.model_validate(table), prefix
     except ValidationError as error:
-        problems = "".join(f"\n  {problem}" for problem in describe(error, prefix))
-        raise ConfigError(f"{path} is not a valid configuration:{problems}") from None
-
-    values: dict[str, tuple[object, str]] = {}
-    if model.extend is not None:
-        base = Path(model.extend)
-        base = base if base.is_absolute() else path.parent / base
-        if not base.is_file():
-            key = f"{prefix}.extend" if prefix else "extend"
-            raise ConfigError(f"{path}: {key}: no such file {str(base)!r}")
-        values.update(read_config(base, (*seen, path)).values)
-    for key, value in model.model_dump(exclude_unset=True, exclude={"extend"}).items():
-        if key in _PATH_KEYS and isinstance(value, str) and _looks_like_path(value):
-            value = str((path.parent / value).resolve())
-        values[key] = (value, str(path))
-    return ConfigValues(path, values)
+        problems = describe(error, prefix)
+    if len(problems) == 1:
+        raise ConfigError(f"{path}: {problems[0]}")
+    listed = "".join(f"\n  {problem}" for problem in problems)
+    raise ConfigError(f"{path} is not a valid configuration:{listed}")
 
 
 def _looks_like_path(value: str) -> bool:
@@ -129,10 +250,8 @@ class ConfigResolver:
         self._by_directory: dict[str, Settings] = {}
         self._by_config: dict[str, Settings] = {}
         if config is not None:
-            path = Path(config)
-            if not path.is_file():
-                raise ConfigError(f"--config {config}: no such file")
-            self._fixed = self._settings(path)
+            named = Named(f"--config {config}:", "give --config a readable UTF-8 TOML file")
+            self._fixed = self._settings(Path(config), named)
         elif isolated:
             self._fixed = self._finish(Settings())
 
@@ -143,9 +262,13 @@ class ConfigResolver:
     def for_directory(self, directory: str) -> Settings:
         if self._fixed is not None:
             return self._fixed
+        # Up from `directory` in a loop (a folder may be thousands deep): the folders passed
+        # on the way get the settings found.
         directory = os.path.abspath(directory)
+        passed = []
         found = self._by_directory.get(directory)
-        if found is None:
+        while found is None:
+            passed.append(directory)
             config = _config_in(directory)
             parent = os.path.dirname(directory)
             if config is not None:
@@ -153,14 +276,17 @@ class ConfigResolver:
             elif parent == directory or os.path.exists(os.path.join(directory, ".git")):
                 found = self._finish(Settings())
             else:
-                found = self.for_directory(parent)
-            self._by_directory[directory] = found
+                directory = parent
+                found = self._by_directory.get(directory)
+        for folder in passed:
+            self._by_directory[folder] = found
         return found
 
-    def _settings(self, config: Path) -> Settings:
-        key = str(config.resolve())
+    def _settings(self, config: Path, named: Named | None = None) -> Settings:
+        key = str(_real(config))
         if key not in self._by_config:
-            self._by_config[key] = self._finish(apply(Settings(), read_config(config)))
+            values = read_config(config, named)
+            self._by_config[key] = self._finish(apply(Settings(), values))
         return self._by_config[key]
 
     def _finish(self, settings: Settings) -> Settings:
@@ -173,10 +299,13 @@ class ConfigResolver:
 
 
 def _config_in(directory: str) -> Path | None:
+    """The config file of `directory`, if any. Whatever bears a config file's name is read as
+    one: a FIFO, a folder or a dangling link of that name is an error, not a silent default."""
     for name in CONFIG_NAMES:
         candidate = Path(directory, name)
-        if candidate.is_file():
-            if name == "pyproject.toml" and config_table(candidate)[0] is None:
-                continue
-            return candidate
+        if not os.path.lexists(candidate):
+            continue
+        if name == "pyproject.toml" and config_table(candidate)[0] is None:
+            continue
+        return candidate
     return None

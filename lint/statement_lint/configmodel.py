@@ -40,17 +40,52 @@ Codes = list[Code]
 Severity = Literal["error", "warning", "off"]
 
 
+def _valid_glob(pattern: str) -> str:
+    # Checked when the config is read, so that a bad glob names its key, not a traceback.
+    from statement_lint.globs import GlobError, compile_glob
+
+    try:
+        compile_glob(pattern)
+    except GlobError as error:
+        raise ValueError(str(error)) from None
+    return pattern
+
+
+def _no_nul(path: str) -> str:
+    if "\0" in path:
+        raise ValueError("a path cannot contain a NUL character (\\u0000); remove it")
+    return path
+
+
+Glob = Annotated[str, AfterValidator(_valid_glob)]
+PathText = Annotated[str, AfterValidator(_no_nul)]
+
+
 class LimitsModel(BaseModel):
     """What a reader may spend on one file; a file over a limit gets one DOC001."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, defer_build=True)
-    text_mb: float = Field(None, gt=0, description="Largest text statement (default 16).")
-    document_mb: float = Field(
-        None, gt=0, description="Largest PDF or Word file, and Word part once inflated (50)."
+    # Upper bounds catch a slip (an extra zero, `inf`) that would switch a limit off or
+    # overflow the system calls that apply it. Files are read whole into memory: 1 GB is far
+    # beyond any statement. An hour, 100,000 pages and 64 GB are beyond any PDF's extraction.
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, defer_build=True, allow_inf_nan=False
     )
-    pages: int = Field(None, gt=0, description="Most PDF pages read (500).")
-    seconds: float = Field(None, gt=0, description="Longest PDF extraction (20).")
-    memory_mb: int = Field(None, ge=64, description="Memory for PDF extraction (512).")
+    text_mb: float = Field(
+        None,
+        gt=0,
+        le=1024,
+        description="Largest text statement, and the text extracted from a Word file (16).",
+    )
+    document_mb: float = Field(
+        None,
+        gt=0,
+        le=1024,
+        description="Largest PDF or Word file, and a Word file's parts once inflated, each and "
+        "together (50).",
+    )
+    pages: int = Field(None, gt=0, le=100_000, description="Most PDF pages read (500).")
+    seconds: float = Field(None, gt=0, le=3600, description="Longest PDF extraction (20).")
+    memory_mb: int = Field(None, ge=64, le=65536, description="Memory for PDF extraction (512).")
 
 
 class ConfigModel(BaseModel):
@@ -66,17 +101,19 @@ class ConfigModel(BaseModel):
         defer_build=True,
         title="statement-lint configuration",
     )
-    extend: str = Field(None, description="Another config file whose settings this one extends.")
+    extend: PathText = Field(
+        None, description="Another config file whose settings this one extends."
+    )
     select: Codes = Field(None, description="Rule codes or prefixes to enable (default: ALL).")
     extend_select: Codes = Field(None, description="Codes or prefixes to add.")
     ignore: Codes = Field(None, description="Codes or prefixes to disable.")
-    per_file_ignores: dict[str, Codes] = Field(
+    per_file_ignores: dict[Glob, Codes] = Field(
         None, description="Glob -> codes or prefixes ignored in the files it matches."
     )
-    exclude: list[str] = Field(
+    exclude: list[Glob] = Field(
         None, description="Globs skipped when directories are walked; replaces the default list."
     )
-    extend_exclude: list[str] = Field(None, description="Globs skipped in addition to `exclude`.")
+    extend_exclude: list[Glob] = Field(None, description="Globs skipped in addition to `exclude`.")
     severity: dict[Code, Severity] = Field(
         None, description="Code or prefix -> severity; the longest match wins."
     )
@@ -84,10 +121,10 @@ class ConfigModel(BaseModel):
         None, description="The lowest severity that makes the run exit 1 (default: error)."
     )
     output_format: OutputFormat = Field(None, description="How diagnostics are printed.")
-    profile: str = Field(
+    profile: PathText = Field(
         None, description="A bundled profile name (osce) or the path of a profile JSON file."
     )
-    registry: str = Field(
+    registry: PathText = Field(
         None, description="Your own copy of the dated country registry (default: the bundled one)."
     )
     limits: LimitsModel = Field(None, description="What a reader may spend on one file.")
@@ -124,8 +161,10 @@ def _key_path(prefix: str, location: tuple) -> str:
     return path
 
 
-def _show(value: object) -> str:
+def _show(value: object, width: int = 60) -> str:
+    """The value as TOML-like text, cut short: a message stays one readable line."""
     try:
-        return json.dumps(value, ensure_ascii=False)
-    except TypeError:
-        return repr(value)
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= width else shown[: width - 3] + "..."
