@@ -7,7 +7,9 @@ survive edits elsewhere in the file. Paths are relative to the baseline file's f
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -15,8 +17,15 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from statement_lint import __version__
+from statement_lint.configfile import Unreadable, read_utf8
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
+from statement_lint.readers import reason
+from statement_lint.readers.limits import MEGABYTE
+
+# An entry takes about 300 bytes: 256 MB holds some 800,000, a 100,000-file archive with eight
+# accepted slips a file. The bound keeps a wrong file from being read whole.
+BASELINE_LIMIT = 256 * MEGABYTE
 
 
 class BaselineEntry(BaseModel):
@@ -52,19 +61,21 @@ class BaselineResult:
 
 
 class Baseline:
-    def __init__(self, path: str, entries: list[BaselineEntry]) -> None:
+    def __init__(self, path: str, entries: list[BaselineEntry], option: str = "--baseline"):
         self.path = path
         self.entries = entries
+        self.option = option  # the option that named the file, for messages
         self._folder = os.path.dirname(os.path.abspath(path))
 
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            with open(path, encoding="utf-8") as handle:
-                return cls(path, BaselineFile.model_validate_json(handle.read()).entries)
-        except OSError as error:
-            reason = (error.strerror or str(error)).lower()
-            raise BaselineError(f"--baseline {path}: cannot be read: {reason}") from None
+            text = read_utf8(path, BASELINE_LIMIT, "a baseline file")
+        except Unreadable as problem:
+            advice = "give the path of a baseline written by --write-baseline"
+            raise BaselineError(problem.message(f"--baseline {path}:", advice)) from None
+        try:
+            return cls(path, BaselineFile.model_validate_json(text).entries)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"]) or "(top level)"
@@ -123,11 +134,11 @@ class Baseline:
                     continue
                 entry = entry.model_copy(update={"count": min(entry.count, seen[key])})
             entries.append(entry)
-        return Baseline(self.path, entries)
+        return Baseline(self.path, entries, self.option)
 
     @classmethod
     def of(cls, path: str, diagnostics: list[Diagnostic]) -> Baseline:
-        baseline = cls(path, [])
+        baseline = cls(path, [], "--write-baseline")
         counts: Counter[Key] = Counter()
         messages: dict[Key, str] = {}
         for diagnostic in diagnostics:
@@ -142,18 +153,59 @@ class Baseline:
 
     def write(self) -> None:
         """Write atomically: a reader never sees half a file."""
+        check_target(self.path, self.option)
         text = BaselineFile(entries=self.entries).model_dump_json(indent=2) + "\n"
         folder = os.path.dirname(os.path.abspath(self.path))
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".baseline-", suffix=".tmp")
+        try:
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".baseline-", suffix=".tmp")
+        except OSError as error:
+            raise self._unwritable(error) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
             # mkstemp makes the file private; a baseline is shared like any file of the project.
             os.chmod(temporary, _mode_for(self.path))
             os.replace(temporary, self.path)
-        except BaseException:
-            os.unlink(temporary)
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            if isinstance(error, OSError):
+                raise self._unwritable(error) from None
             raise
+
+    def _unwritable(self, error: OSError) -> BaselineError:
+        return BaselineError(
+            f"{self.option} {self.path}: cannot be written: {reason(error)}; choose a folder "
+            "you can write to"
+        )
+
+
+def check_target(path: str, option: str = "--write-baseline") -> None:
+    """Raise BaselineError if a baseline cannot be written at `path`: its folder is missing, or
+    the path is a directory, a FIFO or a device (which writing would replace). Cheap: the
+    command line can call it before a long run."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise BaselineError(
+            f"{option} {path}: {os.path.dirname(path)} is not an existing folder; create it "
+            "first, or write the baseline elsewhere"
+        )
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise BaselineError(
+            f"{option} {path}: cannot be written: {reason(error)}; choose another path"
+        ) from None
+    if stat.S_ISDIR(mode):
+        example = os.path.join(path, ".statement-lint-baseline.json")
+        raise BaselineError(f"{option} {path}: is a directory; give a file path, such as {example}")
+    if not stat.S_ISREG(mode):
+        raise BaselineError(
+            f"{option} {path}: is not a regular file (a FIFO, a device or a socket); give the "
+            "path of a regular file"
+        )
 
 
 def _mode_for(path: str) -> int:
