@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from statement_lint import __version__
-from statement_lint.configfile import Unreadable, read_utf8
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
-from statement_lint.readers import reason
+from statement_lint.readers import Unreadable, read_utf8, reason
 from statement_lint.readers.limits import MEGABYTE
 
 # An entry takes about 300 bytes: 256 MB holds some 800,000, a 100,000-file archive with eight

@@ -254,6 +254,14 @@ class _LintRun:
         named = [path for path in paths if path != "-"]
         self.files = discover(named, self.local.resolver.for_path, options.force_exclude)
         self.baseline = None
+        if options.write_baseline or options.baseline_prune:
+            from statement_lint.baseline import check_target
+
+            # Before the run, not after an hour of it: a baseline that cannot be written.
+            if options.write_baseline:
+                check_target(options.write_baseline)
+            if options.baseline_prune:
+                check_target(options.baseline, "--baseline")
         if options.baseline:
             from statement_lint.baseline import Baseline
 

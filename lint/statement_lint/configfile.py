@@ -9,7 +9,6 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 
 from __future__ import annotations
 
-import codecs
 import os
 import tomllib
 from dataclasses import dataclass, replace
@@ -17,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statement_lint.errors import UserError
-from statement_lint.readers import NotRegular, read_bounded, reason
-from statement_lint.readers.limits import MEGABYTE, megabytes
+from statement_lint.readers import Unreadable, read_utf8
+from statement_lint.readers.limits import MEGABYTE
 from statement_lint.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,62 +31,11 @@ _PATH_KEYS = ("profile", "registry")
 # A config is a few hundred bytes; 4 MB still holds some 70,000 per-file-ignores entries (about
 # a second to parse), and keeps a wrong file (a log, a disk image) from being read whole.
 CONFIG_LIMIT = 4 * MEGABYTE
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16 LE, whose mark it starts with
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
 _TOML_TYPES = ((bool, "a boolean"), (int, "an integer"), (float, "a float"), (str, "a string"))
 
 
 class ConfigError(UserError):
     """A config file that cannot be read or is invalid: reported with its path, exit 2."""
-
-
-class Unreadable(Exception):
-    """Why a config or baseline file cannot be read as UTF-8 text: `is a directory, not a
-    file`; `advice`, when the problem itself says what to do."""
-
-    def __init__(self, problem: str, advice: str | None = None) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.advice = advice
-
-    def message(self, subject: str, advice: str) -> str:
-        return f"{subject} {self.problem}; {self.advice or advice}"
-
-
-def read_utf8(path: str, limit: int, what: str) -> str:
-    """The text of the regular file at `path`, UTF-8 with or without byte-order mark, of at
-    most `limit` bytes (`what` names the kind of file in messages). Raises Unreadable; never
-    blocks on a FIFO nor reads a device."""
-    try:
-        data, _ = read_bounded(path, limit)
-    except IsADirectoryError:
-        raise Unreadable("is a directory, not a file") from None
-    except NotRegular as error:
-        raise Unreadable(str(error)) from None
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        raise Unreadable(f"cannot be read: {_reason(error)}") from None
-    if len(data) > limit:
-        raise Unreadable(f"is over the {megabytes(limit)} limit for {what}")
-    for bom, name in _WIDE_BOMS:
-        if data.startswith(bom):
-            raise Unreadable(
-                f"is {name} (it starts with a byte-order mark), not UTF-8", "re-save it as UTF-8"
-            )
-    try:
-        return data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise Unreadable(
-            f"is not UTF-8 (byte 0x{data[error.start]:02x} on line {line})", "re-save it as UTF-8"
-        ) from None
-
-
-def _reason(error: Exception) -> str:
-    return reason(error) if isinstance(error, OSError) else str(error)
 
 
 @dataclass(frozen=True)

@@ -51,24 +51,48 @@ def _excluded(path: str, settings_for: SettingsFor, is_dir: bool) -> bool:
 
 
 def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
+    """The files under `root` worth linting, folder by folder, with a stack rather than
+    recursion: folders nested thousands deep are walked like any other. Symbolic links to
+    folders are not followed (a link loop cannot trap the walk)."""
     # A folder that cannot be listed is passed on like a file, so that the reader reports it
     # instead of the walk skipping it silently.
     unlisted: list[str] = []
-    for directory, subdirectories, files in os.walk(
-        root, onerror=lambda error: unlisted.append(error.filename)
-    ):
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as entries:
+                folders, files = _sorted_entries(entries)
+        except OSError:
+            unlisted.append(directory)
+            continue
         # The folder's settings decide for everything in it; its path is worked out once.
         settings = settings_for(directory)
         base = relative_to(directory, settings.root)
         prefix = f"{base}/" if base else ""
         excluded = exclusion_matcher(settings.excluded)
-        subdirectories[:] = sorted(
-            name for name in subdirectories if not excluded(prefix + name, True)
-        )
-        for name in sorted(files):
+        for name in files:
             if name.lower().endswith(SUFFIXES) and not excluded(prefix + name, False):
                 yield os.path.join(directory, name)
+        kept = [name for name in folders if not excluded(prefix + name, True)]
+        stack.extend(os.path.join(directory, name) for name in reversed(kept))
     yield from unlisted
+
+
+def _sorted_entries(entries) -> tuple[list[str], list[str]]:
+    """The names of the real folders (not links to folders) and of everything else that is
+    not a folder, each sorted."""
+    folders, files = [], []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if not is_folder:
+            files.append(entry.name)
+        elif not entry.is_symlink():
+            folders.append(entry.name)
+    return sorted(folders), sorted(files)
 
 
 def display_path(path: str) -> str:

@@ -219,6 +219,10 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.model_validate_json(_data_text("gazetteer.json"))
 
 
+# The bundled registry and profile are some tens of kilobytes; a user's copy is alike.
+USER_FILE_LIMIT = 16 * 1024 * 1024
+
+
 class ProfileError(UserError):
     """A profile that cannot be read or is invalid: reported with its path, exit 2."""
 
@@ -258,12 +262,14 @@ def load_profile(spec: str) -> Profile:
 
 def _load_user_file(kind: str, path: str, model: type[BaseModel]):
     """A user's profile or registry file, validated; what is wrong is an exit-2 error."""
+    from statement_lint.readers import Unreadable, read_utf8
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise ProfileError(f"{kind} {path}: cannot be read: {reason}") from None
+        text = read_utf8(path, USER_FILE_LIMIT, f"a {kind} file")
+    except Unreadable as problem:
+        raise ProfileError(
+            problem.message(f"{kind} {path}:", "give the path of a JSON file")
+        ) from None
     try:
         return model.model_validate_json(text)
     except ValidationError as error:

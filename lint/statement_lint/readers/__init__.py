@@ -9,6 +9,7 @@ and compared against before --fix replaces the file.
 from __future__ import annotations
 
 import atexit
+import codecs
 import hashlib
 import os
 import stat
@@ -22,9 +23,11 @@ __all__ = [
     "FileState",
     "Limits",
     "Region",
+    "Unreadable",
     "read_bounded",
     "read_bytes",
     "read_path",
+    "read_utf8",
     "reason",
 ]
 
@@ -82,6 +85,59 @@ def _check_regular(status: os.stat_result, path: str) -> None:
     if not stat.S_ISREG(status.st_mode):
         kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a file")
         raise NotRegular(f"is {kind}, not a regular file")
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class Unreadable(Exception):
+    """Why a config, baseline, profile or registry file cannot be read as UTF-8 text (`is a
+    directory, not a file`); `advice`, when the problem itself says what to do."""
+
+    def __init__(self, problem: str, advice: str | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.advice = advice
+
+    def message(self, subject: str, advice: str) -> str:
+        return f"{subject} {self.problem}; {self.advice or advice}"
+
+
+def read_utf8(path: str, limit: int, what: str) -> str:
+    """The text of the regular file at `path`, UTF-8 with or without byte-order mark, of at
+    most `limit` bytes (`what` names the kind of file in messages). Raises Unreadable; never
+    blocks on a FIFO nor reads a device."""
+    try:
+        data, _ = read_bounded(path, limit)
+    except IsADirectoryError:
+        raise Unreadable("is a directory, not a file") from None
+    except NotRegular as error:
+        raise Unreadable(str(error)) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise Unreadable(f"cannot be read: {_described(error)}") from None
+    if len(data) > limit:
+        raise Unreadable(f"is over the {megabytes(limit)} limit for {what}")
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise Unreadable(
+                f"is {name} (it starts with a byte-order mark), not UTF-8", "re-save it as UTF-8"
+            )
+    try:
+        return data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise Unreadable(
+            f"is not UTF-8 (byte 0x{data[error.start]:02x} on line {line})", "re-save it as UTF-8"
+        ) from None
+
+
+def _described(error: Exception) -> str:
+    return reason(error) if isinstance(error, OSError) else str(error)
 
 
 def read_path(path: str, shown: str | None = None, limits: Limits | None = None) -> Document:
