@@ -72,22 +72,40 @@ _LEADING = 12.0
 _MARGIN = 72.0
 
 
+# How a line placed at (x, y) on the page as seen is drawn on a page turned by /Rotate: the
+# text's direction and the point it starts from, on a page seen `width` by `height`.
+_TURNS = {
+    0: lambda x, y, width, height: (1, 0, 0, 1, x, y),
+    90: lambda x, y, width, height: (0, 1, -1, 0, height - y, x),
+    180: lambda x, y, width, height: (-1, 0, 0, -1, width - x, height - y),
+    270: lambda x, y, width, height: (0, -1, 1, 0, y, width - x),
+}
+
+
 class _PdfWriter:
-    def __init__(self) -> None:
+    def __init__(self, size: tuple[float, float] = A4, rotation: int = 0) -> None:
         self.pdf = pdfium.PdfDocument.new()
         self.font = pdfium_c.FPDFText_LoadStandardFont(self.pdf.raw, b"Helvetica")
         self.pages: list[pdfium.PdfPage] = []
+        self.size = size  # as seen
+        self.rotation = rotation
 
     def page(self, number: int) -> pdfium.PdfPage:
         while len(self.pages) < number:
-            self.pages.append(self.pdf.new_page(*A4))
+            width, height = self.size
+            turned = self.rotation in (90, 270)
+            page = self.pdf.new_page(*((height, width) if turned else (width, height)))
+            if self.rotation:
+                page.set_rotation(self.rotation)
+            self.pages.append(page)
         return self.pages[number - 1]
 
     def line(self, page: int, text: str, x: float, y: float, size: float = 9.0) -> None:
+        """A line of text starting at (x, y) on the page as seen."""
         obj = pdfium_c.FPDFPageObj_CreateTextObj(self.pdf.raw, self.font, size)
         buffer = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPageObj_Transform(obj, *_TURNS[self.rotation](x, y, *self.size))
         pdfium_c.FPDFPage_InsertObject(self.page(page).raw, obj)
 
     def save(self, path: Path) -> None:
@@ -96,24 +114,50 @@ class _PdfWriter:
         self.pdf.save(str(path))
 
 
-def write_pdf(statement: Statement, path: Path, header_last: bool = False) -> Path:
+_COLUMN_GAP = 24.0
+
+
+def write_pdf(
+    statement: Statement,
+    path: Path,
+    header_last: bool = False,
+    rotation: int = 0,
+    landscape: bool = False,
+    columns: int = 1,
+    by_rows: bool = False,
+) -> Path:
     """The statement as circulated: the header block (and the disclaimer) in the top region of
     page 1, the body below it and on the next pages, the alignment paragraph and footnote at the
-    end. With `header_last`, the producer writes the header into the page after the body."""
-    writer = _PdfWriter()
+    end. With `header_last`, the producer writes the header into the page after the body.
+
+    The page is seen in A4 portrait, or landscape; `rotation` is its /Rotate (its content is
+    drawn turned, so that it is seen upright). The body is set in `columns`, filled one after
+    the other; `by_rows` writes each page's lines row by row across the columns, as producers
+    that draw a page from top to bottom do."""
+    width, height = A4[::-1] if landscape else A4
+    writer = _PdfWriter((width, height), rotation)
+    column_width = (width - 2 * _MARGIN - (columns - 1) * _COLUMN_GAP) / columns
+    # 95 characters fill the width of a portrait page; a column gets fewer, with room to
+    # spare for lines in capitals.
+    wrap = 95 if columns == 1 else int(80 * column_width / (A4[0] - 2 * _MARGIN))
     body_lines = []
     for paragraph in (*statement.body, *statement.closing):
-        body_lines += [*textwrap.wrap(paragraph, 95), ""]
-    page, y = 1, 640.0
+        body_lines += [*textwrap.wrap(paragraph, wrap), ""]
+    page, column, y = 1, 0, height - 202
     placed = []
     for text in body_lines:
-        if y < _MARGIN:
-            page, y = page + 1, A4[1] - _MARGIN
+        if y < _MARGIN:  # the next column, below the header block on page 1; or the next page
+            column, y = column + 1, height - (202 if page == 1 else _MARGIN)
+            if column == columns:
+                page, column, y = page + 1, 0, height - _MARGIN
         if text:
-            placed.append((page, text, _MARGIN, y))
+            placed.append((page, text, _MARGIN + column * (column_width + _COLUMN_GAP), y))
         y -= _LEADING
-    header = [(1, text, 380.0, 800.0 - i * _LEADING) for i, text in enumerate(statement.header)]
-    top = 800.0 - len(statement.header) * _LEADING - 6
+    if by_rows:
+        placed.sort(key=lambda item: (item[0], -item[3], item[2]))
+    top = height - 42
+    header = [(1, text, width - 215, top - i * _LEADING) for i, text in enumerate(statement.header)]
+    top -= len(statement.header) * _LEADING + 6
     header += [
         (1, text, _MARGIN, top - i * _LEADING)
         for i, text in enumerate(textwrap.wrap(statement.disclaimer, 95))
