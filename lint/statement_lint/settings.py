@@ -76,11 +76,23 @@ class Settings:
         return self.exclude + self.extend_exclude
 
 
+@cache
+def _selectors() -> frozenset[str]:
+    """ALL, every rule code and every prefix of one (the empty one too, as before)."""
+    codes = [rule.code for rule in all_rules()]
+    return frozenset(["ALL", *(code[:end] for code in codes for end in range(len(code) + 1))])
+
+
+def is_selector(selector: str) -> bool:
+    """Whether `selector` is ALL, a rule code or a prefix of one."""
+    return selector in _selectors()
+
+
 def validate_selector(selector: str) -> str | None:
     """None if `selector` is ALL, a rule code or a prefix of one; else what is wrong with it."""
-    codes = [r.code for r in all_rules()]
-    if selector == "ALL" or any(code.startswith(selector) for code in codes):
+    if is_selector(selector):
         return None
+    codes = [rule.code for rule in all_rules()]
     guess = closest(selector, codes + sorted({code[:3] for code in codes}))
     hint = f"; did you mean {guess}?" if guess else ""
     return f"'{selector}' matches no rule code{hint}"

@@ -14,6 +14,7 @@ it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from statement_lint.parse.countries import MARKER, CountryReader, Mention
@@ -65,17 +66,31 @@ class FootnoteFound:
     countries: list[Mention]
 
 
-def _last_sentence_end(text: str, start: int, end: int) -> int:
-    """Where the sentence that ends at `end` begins (at least `start`)."""
-    position = end
-    while True:
-        stop = max(text.rfind(mark, start, position) for mark in ".!?")
-        if stop < 0:
-            return start
-        found = _SENTENCE_END.match(text, stop, end)
-        if found:
-            return found.end()
-        position = stop
+class _Sentences:
+    """Where sentences end and slot phrases stand, found once for the whole text: searched
+    again behind every closing formula, they cost the look-back for each of them (quadratic
+    on a text full of closing formulas)."""
+
+    def __init__(self, text: str) -> None:
+        ends = list(_SENTENCE_END.finditer(text))
+        self._end_starts = [end.start() for end in ends]
+        self._ends = [end.end() for end in ends]
+        self._slots = list(_SLOT.finditer(text))
+        self._slot_starts = [slot.start() for slot in self._slots]
+
+    def start(self, start: int, end: int) -> int:
+        """Where the sentence that ends at `end` begins: after the last sentence end (a `.`,
+        `!` or `?`, closing quotes and a blank) that lies within text[start:end]; or `start`."""
+        last = bisect_right(self._ends, end) - 1
+        if last >= 0 and self._end_starts[last] >= start:
+            return self._ends[last]
+        return start
+
+    def slots(self, start: int, end: int) -> list[re.Match[str]]:
+        """The slot phrases that start in text[start:end] (none runs past a closing formula)."""
+        return self._slots[
+            bisect_left(self._slot_starts, start) : bisect_left(self._slot_starts, end)
+        ]
 
 
 class AlignmentReader:
@@ -83,10 +98,12 @@ class AlignmentReader:
         self._countries = countries
 
     def paragraph(self, text: str) -> ParagraphFound | None:
+        sentences = None
         for closing in _CLOSING.finditer(text):
+            sentences = sentences or _Sentences(text)
             region_start = max(0, closing.start() - _LOOKBACK)
-            sentence_start = _last_sentence_end(text, region_start, closing.start())
-            slots = list(_SLOT.finditer(text, sentence_start, closing.start()))
+            sentence_start = sentences.start(region_start, closing.start())
+            slots = sentences.slots(sentence_start, closing.start())
             if not slots:
                 continue
             countries: list[tuple[Mention, str]] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statement_lint.reference import Gazetteer
 
 _SEPARATORS = re.compile(r"(?:[\s,;&]|\band\b)+", re.IGNORECASE)
-_NEXT_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b)", re.IGNORECASE)
+_NEXT_SEPARATOR = re.compile(r",|;|\band\b", re.IGNORECASE)
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
 # Markers: `*` for the Stabilisation and Association Process; older statements also marked
@@ -23,8 +23,9 @@ MARKER = r"(?:\*+|\++|†+)"
 _MARKER = re.compile(rf"[ \t]?({MARKER})(?P<note>\s?(?:\d+|\[\d+\]))?")
 # Some drafts put the marker before the name: `*NORTH MACEDONIA`.
 _LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
-# An unmatched name: the text up to the next separator, less a trailing marker.
-_UNKNOWN = re.compile(rf"(?P<name>.*?)[ \t]*(?P<marker>{MARKER})?[\s.]*$", re.DOTALL)
+_MARKER_CHARS = "*+†"
+# Names read by the pattern's case folding, remembered (a list may repeat one).
+_FOLDED_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ def _key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _pattern(name: str) -> str:
+    """A name (as a key) as a pattern: its words, whatever blank between them."""
+    return r"\s".join(map(re.escape, name.split()))
+
+
 class CountryReader:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._aliases: dict[str, tuple[str, str]] = {}
@@ -47,8 +53,12 @@ class CountryReader:
             for alias in country.aliases:
                 self._aliases[_key(alias.name)] = (country.id, alias.name)
         names = sorted(self._aliases, key=len, reverse=True)
-        alternatives = "|".join(r"\s".join(map(re.escape, name.split())) for name in names)
+        alternatives = "|".join(map(_pattern, names))
         self._name = re.compile(rf"(?:the\s)?(?P<name>{alternatives})(?![^\W_])", re.IGNORECASE)
+        self._by_length: dict[int, list[str]] = {}
+        for name in names:
+            self._by_length.setdefault(len(name), []).append(name)
+        self._folded: dict[str, tuple[str, str]] = {}  # see _alias
 
     def read_list(self, text: str, start: int, end: int) -> list[Mention]:
         """The countries named in text[start:end], in order."""
@@ -65,19 +75,36 @@ class CountryReader:
                 position = leading.end()
             known = self._name.match(text, position, end)
             if known:
-                country_id, alias = self._aliases[_key(known["name"])]
+                country_id, alias = self._alias(known["name"])
                 name_end = known.end()
                 marker, after = self._marker(text, name_end, end)
             else:
-                boundary = _NEXT_SEPARATOR.search(text, position, end)
-                after = boundary.start() if boundary else end
+                after = _next_separator(text, position, end)
                 country_id = alias = None
-                chunk = _UNKNOWN.match(text, position, after)
-                name_end, marker = chunk.end("name"), chunk["marker"] or None
+                name_end, marker = _unknown_name(text, position, after)
             if leading:
                 marker = leading.group(1)
             mentions.append(Mention(position, name_end, country_id, alias, marker))
             position = max(after, position + 1)
+
+    def _alias(self, written: str) -> tuple[str, str]:
+        """The country and the gazetteer's spelling of a name the pattern matched."""
+        found = self._aliases.get(_key(written))
+        if found is None:
+            # The pattern's case folding is not `str.lower`: `TÜRKİYE` matches `türkiye` but
+            # lowers to `türki̇ye` (a combining dot), `ı` and `ſ` match `i` and `s`. The first
+            # name of that length that matches is the one the pattern chose.
+            found = self._folded.get(written)
+            if found is None:
+                name = next(
+                    name
+                    for name in self._by_length[len(written)]
+                    if re.fullmatch(_pattern(name), written, re.IGNORECASE)
+                )
+                if len(self._folded) >= _FOLDED_SIZE:
+                    self._folded.clear()
+                found = self._folded[written] = self._aliases[name]
+        return found
 
     @staticmethod
     def _marker(text: str, position: int, end: int) -> tuple[str | None, int]:
@@ -87,3 +114,38 @@ class CountryReader:
         if found["note"]:
             return None, found.end()
         return found.group(1), found.end()
+
+
+# The two helpers below walk the text with string methods: the patterns they replace (a `\s*`
+# before the separator; a lazy name before `[ \t]*`, a marker and `[\s.]*`) retried their
+# trailing quantifiers at every character: quadratic on a run of full stops, cubic on blanks.
+
+
+def _next_separator(text: str, position: int, end: int) -> int:
+    """Where the next separator (comma, semicolon or "and"), with the blanks before it,
+    starts in text[position:end]; `end` if there is none."""
+    found = _NEXT_SEPARATOR.search(text, position, end)
+    if found is None:
+        return end
+    start = found.start()
+    while start > position and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _unknown_name(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """An unmatched name in text[start:end]: where it ends, less trailing blanks and full
+    stops and a marker (`*`, `+` or `†`, repeated or not) with the blanks before it; and that
+    marker, if any."""
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == "."):
+        stop -= 1
+    if stop == start or text[stop - 1] not in _MARKER_CHARS:
+        return stop, None
+    marker_end, char = stop, text[stop - 1]
+    while stop > start and text[stop - 1] == char:
+        stop -= 1
+    marker = text[stop:marker_end]
+    while stop > start and text[stop - 1] in " \t":
+        stop -= 1
+    return stop, marker

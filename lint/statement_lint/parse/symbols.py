@@ -22,6 +22,8 @@ _SHAPE = re.compile(
     r"/(?P<rest>[^*]*)(?P<star>\*?)"
 )
 _SUFFIX = re.compile(r"(?P<name>[A-Za-z]+)(?P<dot>\.?)(?P<number>\d+)")
+# How many problems of one symbol its message names.
+NAMED_PROBLEMS = 5
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
             problems.append(f"write the suffix as /{written}")
         suffixes.append(written)
 
+    problems = _named_first(problems)
     corrected = None
     if problems and certain:
         pieces = [f"{body}{session}.{kind}", number]
@@ -101,6 +104,16 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
             pieces.append(year_text)
         corrected = "/".join(pieces + suffixes) + shape["star"]
     return SymbolCheck(problems, corrected, year)
+
+
+def _named_first(problems: list[str]) -> list[str]:
+    """Each problem once, and no more than a few: a symbol-like token with thousands of bad
+    suffixes must not make a message thousands of times its size."""
+    problems = list(dict.fromkeys(problems))
+    if len(problems) <= NAMED_PROBLEMS:
+        return problems
+    rest = len(problems) - NAMED_PROBLEMS
+    return [*problems[:NAMED_PROBLEMS], f"and {rest} more problem{'s' if rest > 1 else ''}"]
 
 
 def _capitalised(word: str, what: str, known: list[str], problems: list[str]) -> tuple[str, bool]:

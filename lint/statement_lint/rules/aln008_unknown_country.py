@@ -2,7 +2,14 @@ import re
 
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.similarity import closest
+from statement_lint.similarity import suggester
+
+# A note number glued to the end of a name (`Albania2`, `Albania[2]`). The lookbehind lets only
+# the first digit of a run try `\d+$`: tried at every digit, a long run of digits is quadratic.
+_NOTE_NUMBER = re.compile(r"(?:(?<!\d)\d+|\[\d+\])$")
+# Names past this many unknown ones in a document get no suggestion: a list that long is
+# damaged text, not typos, and looking each one up would only cost time.
+SUGGESTED_NAMES = 100
 
 
 @rule("ALN008", "unknown-country", Severity.WARNING)
@@ -27,15 +34,15 @@ def unknown_country(ctx: Context):
     statement = ctx.statement
     if statement.alignment is None:
         return
-    names = [alias.name for country in ctx.gazetteer.countries for alias in country.aliases]
+    names = tuple(alias.name for country in ctx.gazetteer.countries for alias in country.aliases)
+    suggest = suggester(names)
     mentions = [*statement.alignment.countries]
     for footnote in statement.footnotes:
         mentions += footnote.countries
-    for mention in mentions:
-        if mention.country_id is not None or not mention.written:
-            continue
-        bare = re.sub(r"(\d+|\[\d+\])$", "", mention.written)
-        guess = closest(bare, names)
+    unknown = [m for m in mentions if m.country_id is None and m.written]
+    for number, mention in enumerate(unknown):
+        bare = _NOTE_NUMBER.sub("", mention.written)
+        guess = suggest.closest(bare) if number < SUGGESTED_NAMES else None
         if guess and bare != mention.written and guess.lower() == bare.lower():
             hint = f": is it {guess} with a note number glued to it?"
         elif guess:
