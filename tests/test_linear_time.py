@@ -257,13 +257,38 @@ def test_a_symbol_names_each_problem_once_and_at_most_five():
     ]
 
 
-# Offsets of case-changed text.
+# The year 0000, and offsets of case-changed text.
 
 
 def _statement(old: str, new: str, layout: str = "top") -> str:
     text = (FIXTURES / "layouts" / f"{layout}.txt").read_text(encoding="utf-8")
     assert old in text
     return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("date", "problem"),
+    [
+        ("16 November 0000", "there is no year 0000: write the year the statement was circulated"),
+        ("0000-11-16", "there is no year 0000: write the year the statement was circulated"),
+        ("29 February 0000", "there is no year 0000: write the year the statement was circulated"),
+        (
+            "16 November 0001",
+            "the year 0001 is before the first CSCE documents (1972): write the year the "
+            "statement was circulated",
+        ),
+        (
+            "31 December 1971",
+            "the year 1971 is before the first CSCE documents (1972): write the year the "
+            "statement was circulated",
+        ),
+    ],
+)
+def test_an_impossible_year_is_an_invalid_date(date, problem):
+    diagnostics = lint_text(_statement("16 November 2023", date))
+    assert [(d.code, d.line, d.message) for d in diagnostics] == [
+        ("DAT002", 2, f"invalid date {date}: {problem}")
+    ]
 
 
 def test_turkiye_before_the_header_tokens_moves_no_span():

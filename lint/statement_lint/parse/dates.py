@@ -35,6 +35,10 @@ _DAY_FIRST = re.compile(
 _MONTH_FIRST = re.compile(
     r"(?P<month>[^\W\d_]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})"
 )
+# The CSCE, the OSCE's forerunner, issued its first documents in 1972 (the Helsinki
+# consultations): an earlier year is a slip, as is the year 0000, which does not exist at all.
+FIRST_YEAR = 1972
+
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 
@@ -97,6 +101,8 @@ class DateReader:
             if not 1 <= month <= 12:
                 return DateReading(None, False, f"there is no month {month}", None)
         day, year = int(shape["day"]), int(shape["year"])
+        if year < FIRST_YEAR:
+            return DateReading(None, False, _impossible_year(shape["year"]), None)
         last_day = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last_day:
             name = self._default.months[month - 1]
@@ -105,6 +111,15 @@ class DateReader:
         return DateReading(
             dt.date(year, month, day), standard, None, _write(form, day, month, year)
         )
+
+
+def _impossible_year(written: str) -> str:
+    if int(written) == 0:
+        return f"there is no year {written}: write the year the statement was circulated"
+    return (
+        f"the year {written} is before the first CSCE documents ({FIRST_YEAR}): write the year "
+        "the statement was circulated"
+    )
 
 
 def _write(form: DateForm, day: int, month: int, year: int) -> str:
