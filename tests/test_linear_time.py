@@ -235,6 +235,17 @@ def test_a_directive_names_its_first_three_unknown_codes_and_counts_the_rest():
     ]
 
 
+def test_an_unused_directive_names_its_first_five_codes_and_counts_the_rest():
+    diagnostics = lint_text("statement-lint: disable-file=" + ",".join(["ALN001"] * 2000) + "\n")
+    assert _codes(diagnostics, "SUP001") == [
+        (
+            1,
+            "unused suppression: disable-file=ALN001,ALN001,ALN001,ALN001,ALN001 (and 1995 more) "
+            "suppresses nothing here; remove it",
+        )
+    ]
+
+
 def test_a_symbol_names_each_problem_once_and_at_most_five():
     diagnostics = lint_text("PC.DEL/1/21/Rev/Rev/Rev\n")
     assert _codes(diagnostics, "REF002") == [

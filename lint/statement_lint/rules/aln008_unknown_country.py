@@ -19,7 +19,8 @@ def unknown_country(ctx: Context):
     ## What it checks
     That every entry of the alignment paragraph's lists and of the footnote's list is a
     country name the gazetteer knows (in any of its spellings or languages). The message
-    suggests the closest name.
+    suggests the closest name within two edits, for the first 100 unknown names of a document
+    (a list with more is damaged text, not typos).
 
     ## Why
     An unknown name is a typo (`ALBANIAA`) or extraction damage (`Albania2`: a note number

@@ -7,7 +7,8 @@ def invalid_date(ctx: Context):
     """The header date is not a real calendar day, or its month word is unknown.
 
     ## What it checks
-    That the header date names a day that exists (`31 June 2021` does not) and a month the
+    That the header date names a day that exists (`31 June 2021` does not; nor does any day of
+    the year 0000, or of a year before the first CSCE documents of 1972) and a month the
     profile knows; a misspelled month gets a suggestion (`Febuary` -> February).
 
     ## Why

@@ -40,6 +40,16 @@ def unused_suppression(ctx: Context):
         if any(covers(code, enabled) for code in directive.codes for enabled in ctx.enabled):
             yield Finding(
                 directive.span,
-                f"unused suppression: {directive.kind}={','.join(directive.codes)} suppresses "
+                f"unused suppression: {directive.kind}={_shown(directive.codes)} suppresses "
                 "nothing here; remove it",
             )
+
+
+_SHOWN_CODES = 5
+
+
+def _shown(codes: tuple[str, ...]) -> str:
+    """The directive's codes, the first few of a long list (a message is one short line)."""
+    shown = ",".join(codes[:_SHOWN_CODES])
+    more = len(codes) - _SHOWN_CODES
+    return f"{shown} (and {more} more)" if more > 0 else shown
