@@ -4,7 +4,8 @@ then some (hostile characters, long runs, lines joined and broken), as .txt and 
 For every input: no exception escapes (a bug would show as DOC003), every diagnostic's span lies
 inside the text, the input is linted without hanging, and --fix never removes a word it does
 not put back, and changes nothing when run a second time. The seed is fixed (derandomize), so
-CI runs the same inputs every time; raise FUZZ_EXAMPLES to search longer.
+CI runs the same inputs every time; raise FUZZ_EXAMPLES to search longer, and set FUZZ_RANDOM=1
+to search new inputs on every run.
 """
 
 import os
@@ -88,7 +89,7 @@ def timed(function, *arguments):
 
 FUZZ = settings(
     max_examples=EXAMPLES,
-    derandomize=True,
+    derandomize=not os.environ.get("FUZZ_RANDOM"),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
