@@ -83,6 +83,13 @@ UNCERTAIN = [
         [("DAT003", 2)],
         id="a-date-over-two-lines-is-not-joined",
     ),
+    pytest.param(
+        "layouts/top.txt",
+        "ALBANIA*,",
+        "ALBANIA*1,",
+        [("ALN002", 17)],
+        id="a-name-with-a-note-number-gets-no-marker-that-would-join-the-note",
+    ),
 ]
 
 

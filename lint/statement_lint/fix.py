@@ -47,10 +47,17 @@ def fix_document(
     original = document
     data = document.bom + _raw(document).encode(document.encoding)
     fixed = 0
+    applied_before: set[tuple[str, str]] = set()
     for _ in range(MAX_ROUNDS):
-        fixes = [d.fix for d in diagnostics if d.fix is not None]
+        # A fix whose slip comes back after it was applied did not mend it: never again.
+        fixes = [
+            d.fix
+            for d in diagnostics
+            if d.fix is not None and (d.code, d.fingerprint) not in applied_before
+        ]
         if not fixes or document.text is None:
             break
+        applied_before.update((d.code, d.fingerprint) for d in diagnostics if d.fix)
         data, applied = _apply(document, fixes)
         fixed += applied
         document = read_bytes(data, document.path)

@@ -1,6 +1,8 @@
 from statement_lint.model import Edit, Fix, Severity
 from statement_lint.rules import Context, Finding, rule
 
+MARKER_CHARACTERS = ("*", "+", "†")
+
 
 @rule("ALN002", "footnote-country-not-marked", Severity.ERROR)
 def footnote_country_not_marked(ctx: Context):
@@ -40,15 +42,21 @@ def footnote_country_not_marked(ctx: Context):
             listed = statement.alignment.mentions_of(named.country_id)
             if listed and all(entry.marker is None for entry in listed):
                 entry = listed[0]
+                # `ALBANIA*1` is a name with a note number: a marker put before it would be
+                # read as part of that note again; leave it to a person.
+                following = ctx.document.text[entry.span.end : entry.span.end + 1]
+                fix = None
+                if following not in MARKER_CHARACTERS:
+                    fix = Fix(
+                        message=f"add {footnote.marker} after {entry.written}",
+                        edits=[
+                            Edit(start=entry.span.end, end=entry.span.end, content=footnote.marker)
+                        ],
+                    )
                 yield Finding(
                     entry.span,
                     f"{entry.written} is named in the footnote {footnote.marker} (line "
                     f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
                     f"paragraph: write {entry.written}{footnote.marker}",
-                    fix=Fix(
-                        message=f"add {footnote.marker} after {entry.written}",
-                        edits=[
-                            Edit(start=entry.span.end, end=entry.span.end, content=footnote.marker)
-                        ],
-                    ),
+                    fix=fix,
                 )
