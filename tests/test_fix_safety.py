@@ -197,3 +197,24 @@ def test_another_users_file_in_a_shared_folder_is_left_alone():
         assert os.listdir(folder) == ["statement.txt"]
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_fix_that_does_not_mend_its_slip_is_taken_back():
+    """Should the parser read the restored text as something else, the slip comes back after
+    its fix: the fix is taken back and no longer offered, instead of being applied every run."""
+    from statement_lint.engine import Linter
+    from statement_lint.fix import fix_document
+    from statement_lint.readers import read_bytes
+
+    document = read_bytes(slipped("layouts/top.txt", "ALBANIA*,", "ALBANIA,"), "x.txt")
+    linter = Linter()
+    [slip] = linter.lint_document(document)
+    assert slip.fix is not None
+
+    def slip_comes_back(fixed_document):
+        return [slip.model_copy(update={"line": 1})]  # the same code and fingerprint
+
+    outcome = fix_document(document, [slip], slip_comes_back)
+    assert outcome.fixed == 0
+    assert outcome.data == document.text.encode()
+    assert [(d.code, d.fix) for d in outcome.diagnostics] == [("ALN002", None)]

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from statement_lint.model import Diagnostic, Edit, Fix
+from statement_lint.model import Diagnostic, Edit
 from statement_lint.readers import Document, FileState, read_bytes
 from statement_lint.report.escape import printable
 
@@ -43,42 +43,59 @@ def fix_document(
     diagnostics: list[Diagnostic],
     lint: Callable[[Document], list[Diagnostic]],
 ) -> FixResult:
-    """Apply the fixes that `document`'s diagnostics carry, re-linting after each round."""
+    """Apply the fixes that `document`'s diagnostics carry, re-linting after each round.
+
+    A fix must mend its slip: when the same diagnostic (code and fingerprint) comes back after
+    its fix, that fix is taken back and never offered again for this document (a parser that
+    reads the restored word as part of something else would otherwise add it every run)."""
     original = document
     data = document.bom + _raw(document).encode(document.encoding)
     fixed = 0
-    applied_before: set[tuple[str, str]] = set()
-    for _ in range(MAX_ROUNDS):
-        # A fix whose slip comes back after it was applied did not mend it: never again.
-        fixes = [
-            d.fix
-            for d in diagnostics
-            if d.fix is not None and (d.code, d.fingerprint) not in applied_before
-        ]
-        if not fixes or document.text is None:
+    ineffective: set[tuple[str, str]] = set()
+    for _ in range(2 * MAX_ROUNDS):
+        wanted = [d for d in diagnostics if d.fix is not None and _key(d) not in ineffective]
+        if not wanted or document.text is None:
             break
-        applied_before.update((d.code, d.fingerprint) for d in diagnostics if d.fix)
-        data, applied = _apply(document, fixes)
-        fixed += applied
-        document = read_bytes(data, document.path)
-        diagnostics = lint(document)
+        candidate, applied = _apply(document, wanted)
+        fixed_document = read_bytes(candidate, document.path)
+        after = lint(fixed_document)
+        remaining = {_key(d) for d in after}
+        failed = {_key(d) for d in applied if _key(d) in remaining}
+        if failed:
+            ineffective |= failed
+            continue  # this round again, without the fixes that did not work
+        data, document, diagnostics = candidate, fixed_document, after
+        fixed += len(applied)
+    diagnostics = [_without_fix(d) if _key(d) in ineffective else d for d in diagnostics]
     return FixResult(document, data, diagnostics, fixed, original)
+
+
+def _key(diagnostic: Diagnostic) -> tuple[str, str]:
+    return diagnostic.code, diagnostic.fingerprint
+
+
+def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
+    return diagnostic.model_copy(update={"fix": None})
 
 
 def _raw(document: Document) -> str:
     return document.raw if document.raw is not None else document.text or ""
 
 
-def _apply(document: Document, fixes: list[Fix]) -> tuple[bytes, int]:
-    """The file's bytes with as many fixes applied as do not overlap; and how many."""
+def _apply(document: Document, wanted: list[Diagnostic]) -> tuple[bytes, list[Diagnostic]]:
+    """The file's bytes with as many of the diagnostics' fixes applied as do not overlap; and
+    the diagnostics whose fixes were applied."""
     to_raw = _raw_offsets(document)
     accepted: list[Edit] = []
-    applied = 0
-    for fix in sorted(fixes, key=lambda f: (min(e.start for e in f.edits), f.message)):
-        if any(_overlap(edit, taken) for edit in fix.edits for taken in accepted):
+    applied = []
+    for diagnostic in sorted(
+        wanted, key=lambda d: (min(e.start for e in d.fix.edits), d.fix.message)
+    ):
+        edits = diagnostic.fix.edits
+        if any(_overlap(edit, taken) for edit in edits for taken in accepted):
             continue  # the next round sees it again, on the fixed text
-        accepted.extend(fix.edits)
-        applied += 1
+        accepted.extend(edits)
+        applied.append(diagnostic)
     raw = _raw(document)
     for edit in sorted(accepted, key=lambda e: e.start, reverse=True):
         raw = raw[: to_raw(edit.start)] + edit.content + raw[to_raw(edit.end) :]
