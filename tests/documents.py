@@ -168,6 +168,29 @@ def write_pdf(
     return path
 
 
+def write_text_pdf(text: str, path: Path) -> Path:
+    """A PDF of a plain-text statement as it stands: each line a line of the page (long lines
+    wrapped at the page's width), blank lines kept, pages filled top to bottom."""
+    height = A4[1]
+    writer = _PdfWriter()
+    page, y = 1, height - 42
+    for line in text.split("\n"):
+        for piece in textwrap.wrap(line, 95) or [""]:
+            if y < _MARGIN:
+                page, y = page + 1, height - 42
+            if piece:
+                writer.line(page, piece, _MARGIN, y)
+            y -= _LEADING
+    writer.page(1)  # an empty text still makes a page
+    writer.save(path)
+    return path
+
+
+def write_text_docx(text: str, path: Path) -> Path:
+    """A Word file of a plain-text statement: each line a paragraph of the body."""
+    return write_docx(docx_parts(Statement((), "", tuple(text.split("\n")), ())), path)
+
+
 def write_image_only_pdf(path: Path) -> Path:
     """A 'scanned' page: a filled shape and no text layer."""
     pdf = pdfium.PdfDocument.new()

@@ -30,6 +30,9 @@ from statement_lint.readers.limits import MEGABYTE, Limits
 # The share of page 1, from the top, where the header block (symbol, date, marker) stands.
 HEADER_REGION = 0.22
 _PAGE_SEPARATOR = "\n\n"
+# PDFium writes a hyphen that breaks a word at a line end as U+0002; other control characters
+# are not text (a message quoting them would span lines).
+_PDFIUM_CHARACTERS = {2: "-", 13: "\n", **{c: " " for c in range(32) if c not in (2, 9, 10, 13)}}
 # Two runs of text on a line stand apart (in columns) when more than a line's height of blank
 # space parts them: more than a justified line stretches a word space, less than a gutter.
 _GUTTER = 1.0
@@ -71,7 +74,7 @@ def _extract(data: bytes, max_pages: int) -> Extracted:
             page = document[index]
             _upright(page)
             text = _page_text(page.get_textpage(), page.get_bbox(), first=index == 0)
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+            pages.append(text.replace("\r\n", "\n").translate(_PDFIUM_CHARACTERS))
         return Extracted(pages)
     except pdfium.PdfiumError as error:
         return Extracted([], f"cannot be read: {error}")
