@@ -88,7 +88,48 @@ def test_registry_statuses_are_in_order_without_gaps_or_overlaps():
         statuses = country["statuses"]
         for before, after in itertools.pairwise(statuses):
             end = dt.date.fromisoformat(before["to"])
-            assert dt.date.fromisoformat(after["from"]) == end + dt.timedelta(days=1), country["id"]
+            # a span of doubt between two statuses is said with from_earliest, never left out
+            begins = after.get("from_earliest", after["from"])
+            assert dt.date.fromisoformat(begins) == end + dt.timedelta(days=1), country["id"]
         aliases = {alias["name"] for alias in known[country["id"]]["aliases"]}
         for name in country.get("names", []):
             assert name["name"] in aliases, (country["id"], name["name"])
+
+
+def test_every_dated_fact_names_its_source():
+    registry = json.loads((DATA / "registry.json").read_text(encoding="utf-8"))
+    for country in registry["countries"]:
+        for status in country["statuses"]:
+            assert status.get("source"), (country["id"], status)
+    profile = json.loads((DATA / "profiles" / "osce.json").read_text(encoding="utf-8"))
+    for convention in [*profile["alignment"]["closing"], *profile["disclaimer_required"]]:
+        assert convention.get("source"), convention
+
+
+def test_registry_reaches_back_to_2004_and_covers_the_countries_of_that_time():
+    registry = json.loads((DATA / "registry.json").read_text(encoding="utf-8"))
+    assert registry["coverage"] == {"from": "2004-05-01", "checked": "2026-11-01"}
+    ids = {country["id"] for country in registry["countries"]}
+    assert {"BG", "RO", "HR", "MK", "CS", "TR", "IS", "ME", "RS", "AL"} <= ids
+    # each country's record starts by 1 May 2004 (a status without `from` held already)
+    # or when it came to align as a state of its own (Montenegro and Serbia, June 2006)
+    for country in registry["countries"]:
+        first = country["statuses"][0]
+        begins = first.get("from_earliest", first.get("from", "2004-05-01"))
+        assert begins <= "2004-05-01" or country["id"] in ("ME", "RS"), country["id"]
+
+
+def test_a_profile_with_one_closing_formula_and_no_disclaimer_dates_still_loads():
+    # Profiles written before the dated conventions: one formula, the disclaimer always required.
+    import datetime as dt
+
+    from statement_lint.reference import Profile
+
+    profile = json.loads((DATA / "profiles" / "osce.json").read_text(encoding="utf-8"))
+    profile["alignment"]["closing"] = "align themselves with this statement."
+    del profile["disclaimer_required"]
+    assert list(_validator("profile.schema.json").iter_errors(profile)) == []
+    loaded = Profile.model_validate(profile)
+    day = dt.date(2005, 3, 1)
+    assert loaded.alignment.closings(day, day) == (["align themselves with this statement."], True)
+    assert loaded.disclaimer_required_between(day, day)

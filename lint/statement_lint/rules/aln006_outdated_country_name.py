@@ -1,5 +1,5 @@
-from statement_lint.facts import long_date
 from statement_lint.model import Severity
+from statement_lint.reference import day_span, message_text
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -33,30 +33,23 @@ def outdated_country_name(ctx: Context):
     if statement.alignment is None or date is None or date.value is None or ctx.registry is None:
         return
     day = date.value
+    written_date = message_text(date.text)
     mentions = list(statement.alignment.countries)
     for footnote in statement.footnotes:
         mentions.extend(footnote.countries)
     for mention in mentions:
         facts = ctx.registry.facts(mention.country_id)
         record = facts.name(mention.alias) if facts and mention.alias else None
-        if record is None:
+        if record is None or not record.out_of_use_on(day):
             continue
-        if record.valid_to is not None and day > record.valid_to:
-            when = (
-                f"was no longer in use on {date.text} (in use until {long_date(record.valid_to)})"
-            )
-        elif record.valid_from is not None and day < record.valid_from:
-            when = f"was not yet in use on {date.text} (in use from {long_date(record.valid_from)})"
+        last = record.to_latest or record.valid_to
+        if last is not None and day > last:
+            until = day_span(record.valid_to or last, last)
+            when = f"was no longer in use on {written_date} (in use until {until})"
         else:
-            continue
-        current = next(
-            (
-                n.name
-                for n in facts.names
-                if (n.valid_from is None or n.valid_from <= day)
-                and (n.valid_to is None or day <= n.valid_to)
-            ),
-            None,
-        )
+            first = record.valid_from or record.from_earliest
+            since = day_span(record.from_earliest or first, first)
+            when = f"was not yet in use on {written_date} (in use from {since})"
+        current = next((n.name for n in facts.names if n.in_use_on(day)), None)
         advice = f": write {current}" if current else ""
-        yield Finding(mention.span, f"{mention.written} {when}{advice}")
+        yield Finding(mention.span, f"{message_text(mention.written)} {when}{advice}")

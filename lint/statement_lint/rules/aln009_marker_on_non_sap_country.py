@@ -1,5 +1,6 @@
-from statement_lint.facts import SLOT_WORDS, sap_marker, since, statement_day, status_on
+from statement_lint.facts import SLOT_WORDS, sap_marker, statement_day, status_on
 from statement_lint.model import Severity
+from statement_lint.reference import message_text
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -38,9 +39,15 @@ def marker_on_non_sap_country(ctx: Context):
         if known is None or known[1].sap:
             continue
         facts, status = known
+        written = message_text(country.written)
+        since = facts.since(status)
+        held = (
+            f"it has been {SLOT_WORDS[status.slot]} {since}"
+            if since
+            else f"it is {SLOT_WORDS[status.slot]} on the statement's date"
+        )
         yield Finding(
             country.span,
-            f"{country.written} carries the marker {country.marker}, but it is not in the "
-            f"Stabilisation and Association Process: it has been {SLOT_WORDS[status.slot]} "
-            f"{since(facts, status)}; remove the marker",
+            f"{written} carries the marker {country.marker}, but it is not in the "
+            f"Stabilisation and Association Process: {held}; remove the marker",
         )

@@ -1,5 +1,6 @@
-from statement_lint.facts import long_date, needs_marker, sap_marker, statement_day, status_on
+from statement_lint.facts import needs_marker, sap_marker, statement_day, status_on
 from statement_lint.model import Severity
+from statement_lint.reference import message_text
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -46,13 +47,11 @@ def sap_country_not_marked(ctx: Context):
         known = status_on(ctx, country.country_id, day)
         if known is None or not needs_marker(known[1]) or known[1].slot != "candidate":
             continue
-        facts = known[0]
-        started = next(
-            (s.valid_from for s in facts.statuses if s.slot == "candidate" and s.sap), None
-        )
-        when = f"since {long_date(started)}" if started else "on that date"
+        facts, status = known
+        written = message_text(country.written)
+        when = facts.since(status) or "on that date"
         yield Finding(
             country.span,
-            f"{country.written} has been a candidate country in the Stabilisation and "
-            f"Association Process {when}: write {country.written}* and name it in the footnote",
+            f"{written} has been a candidate country in the Stabilisation and "
+            f"Association Process {when}: write {written}* and name it in the footnote",
         )

@@ -1,5 +1,6 @@
-from statement_lint.facts import SLOT_PLACES, SLOT_WORDS, long_date, statement_day, status_on
+from statement_lint.facts import SLOT_PLACES, SLOT_WORDS, statement_day, status_on
 from statement_lint.model import Severity
+from statement_lint.reference import day_span, message_text
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -37,27 +38,31 @@ def wrong_slot_for_date(ctx: Context):
     day = statement_day(ctx)
     if statement.alignment is None or day is None:
         return
-    dated = f"this statement is dated {statement.date.text}"
+    dated = f"this statement is dated {message_text(statement.date.text)}"
     for country in statement.alignment.countries:
         known = status_on(ctx, country.country_id, day)
         if known is None or country.slot is None or known[1].slot == country.slot:
             continue
         facts, status = known
+        written = message_text(country.written)
         later = next(
-            (s for s in facts.statuses if s.valid_from > day and s.slot == country.slot), None
+            (s for s in facts.statuses if s.starts and s.starts > day and s.slot == country.slot),
+            None,
         )
-        if later is not None:
+        earlier = any(
+            s.valid_to is not None and s.valid_to < day and s.slot == country.slot
+            for s in facts.statuses
+        )
+        since = facts.since(status)
+        if later is not None and not earlier:
             explanation = (
-                f"{country.written} became {SLOT_WORDS[later.slot]} on "
-                f"{long_date(later.valid_from)}; {dated}"
+                f"{written} became {SLOT_WORDS[later.slot]} on "
+                f"{day_span(later.starts, later.valid_from)}; {dated}"
             )
+        elif since:
+            explanation = f"{written} has been {SLOT_WORDS[status.slot]} {since}; {dated}"
         else:
-            explanation = (
-                f"{country.written} has been {SLOT_WORDS[status.slot]} since "
-                f"{long_date(status.valid_from)}; {dated}"
-                if status.valid_from > facts.statuses[0].valid_from
-                else f"{country.written} is {SLOT_WORDS[status.slot]} on the statement's date"
-            )
+            explanation = f"{written} is {SLOT_WORDS[status.slot]} on the statement's date"
         if status.slot == "eu-member":
             advice = "remove it from the paragraph"
         else:

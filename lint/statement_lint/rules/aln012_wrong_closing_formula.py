@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.reference import message_text, statement_period
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
@@ -27,11 +28,14 @@ def wrong_closing_formula(ctx: Context):
     alignment = ctx.statement.alignment
     if alignment is None:
         return
-    expected = ctx.profile.alignment.closing
-    written = " ".join(alignment.closing.split())
-    if written.lower() != expected.lower():
-        yield Finding(
-            alignment.closing_span,
-            f"the alignment paragraph ends '{written}': write '{expected}'",
-            fix=replace_with(alignment.closing_span, expected),
-        )
+    written = message_text(alignment.closing)
+    formulas, known = ctx.profile.alignment.closings(*statement_period(ctx.statement))
+    if any(written.lower() == formula.lower() for formula in formulas):
+        return
+    if not known or len(formulas) != 1:
+        return  # no single formula is known for the statement's time
+    yield Finding(
+        alignment.closing_span,
+        f"the alignment paragraph ends '{written}': write '{formulas[0]}'",
+        fix=replace_with(alignment.closing_span, formulas[0]),
+    )

@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.reference import statement_period
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -40,6 +41,8 @@ def missing_disclaimer(ctx: Context):
     known = {disclaimer.language for disclaimer in ctx.profile.disclaimers}
     if statement.language is not None and statement.language not in known:
         return  # a translation whose disclaimer text the profile does not know
+    if not ctx.profile.disclaimer_required_between(*statement_period(statement)):
+        return  # not required then, or the convention of the time is not known
     if statement.disclaimer is None:
         opening = " ".join(ctx.profile.disclaimers[0].text.split()[:6])
         yield Finding(
