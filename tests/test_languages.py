@@ -124,7 +124,7 @@ def test_missing_disclaimer_is_not_reported_where_no_translation_is_known(tmp_pa
     )
     assert lint(tmp_path, capsys, spanish) == []
     english = document(
-        "PC.DEL/5/09", "2 December 2009", "ENGLISH only", BODIES["ENGLISH"], disclaimer=""
+        "PC.DEL/5/21", "2 December 2021", "ENGLISH only", BODIES["ENGLISH"], disclaimer=""
     )
     assert [code for code, _, _ in lint(tmp_path, capsys, english)] == ["DSC001"]
 
@@ -146,3 +146,21 @@ def test_country_names_in_every_language_are_in_the_gazetteer():
         "Республика Молдова",
     ):
         assert name in names
+
+
+def test_a_marker_on_two_lines_is_corrected_word_by_word_and_never_joined():
+    from statement_lint import lint_text
+
+    text = document(
+        "PC.DEL/5/21", "7 March 2021", "English\n\nOriginal: RUSSIAN", BODIES["ENGLISH"]
+    )
+    [diagnostic] = lint_text(text, path="s.txt")
+    assert (diagnostic.code, diagnostic.line) == ("LNG002", 3)
+    assert diagnostic.message == (
+        "malformed language marker English Original: RUSSIAN: wrong casing or word order: "
+        "write ENGLISH Original: RUSSIAN"
+    )
+    [edit] = diagnostic.fix.edits
+    fixed = text[: edit.start] + edit.content + text[edit.end :]
+    assert "\nENGLISH\n\nOriginal: RUSSIAN\n" in fixed
+    assert lint_text(fixed, path="s.txt") == []

@@ -151,3 +151,109 @@ def test_normal_text_maps_back_to_the_original():
 
 def test_real_hyphen_at_line_end_is_kept():
     assert NormalText("Bosnia-\nHerzegovina").text == "Bosnia-\nHerzegovina"
+
+
+# Issue 11: the header found by its structure in the layouts of real circulated documents.
+
+DISCLAIMER = (
+    "The OSCE Secretariat bears no responsibility for the content of this document and "
+    "circulates it without altering its content. The distribution by OSCE Conference Services "
+    "of this document is without prejudice to OSCE decisions, as set out in documents agreed "
+    "by OSCE participating States."
+)
+
+
+def header_of(text):
+    statement = default_parser().parse(text)
+    return (
+        [s.text for s in statement.symbols],
+        [d.text for d in statement.dates],
+        [m.text for m in statement.language_markers],
+    )
+
+
+def test_a_letterhead_after_the_marker_is_no_part_of_the_header():
+    text = (
+        f"PC.DEL/449/20 {DISCLAIMER.replace('OSCE Conference', 'OSCE 8 May 2020 Conference')} "
+        "ENGLISH only EUROPEAN UNION OSCE Permanent Council No. 1266 Vienna, 7 May 2020 "
+        "EU Statement on Europe Day Mr Chair, ..."
+    )
+    assert header_of(text) == (["PC.DEL/449/20"], ["8 May 2020"], ["ENGLISH only"])
+
+
+def test_a_delivery_dateline_is_not_the_header_date():
+    text = (
+        f"PC.DEL/1015/21\n9 July 2021\nENGLISH only\n{DISCLAIMER}\n\n"
+        "As delivered by Ambassador Ann Example\nto the Permanent Council, Vienna\n"
+        "July 8, 2021\n\nThank you, Mr. Chair.\n"
+    )
+    assert header_of(text) == (["PC.DEL/1015/21"], ["9 July 2021"], ["ENGLISH only"])
+
+
+def test_a_symbol_cited_alone_on_a_line_is_not_the_header_symbol():
+    text = (
+        f"PC.DEL/1102/21\n18 November 2021\nENGLISH only\n{DISCLAIMER}\n\n"
+        "We have studied the draft circulated as\nPC.DD/27/21\nand we support it.\n"
+    )
+    assert header_of(text)[0] == ["PC.DEL/1102/21"]
+
+
+def test_a_translation_marker_on_two_lines_is_one_marker():
+    text = f"PC.DEL/1031/21\n12 July 2021\nENGLISH\n\nOriginal: RUSSIAN\n{DISCLAIMER}\n"
+    [marker] = default_parser().parse(text).language_markers
+    assert (marker.text, marker.form, marker.span.line, marker.span.end_line) == (
+        "ENGLISH Original: RUSSIAN",
+        "translation",
+        3,
+        5,
+    )
+
+
+def test_a_journal_header_joined_by_the_osce_letterhead():
+    text = (
+        "PC.JOUR/1283 Organization for Security and Co-operation in Europe 1 October 2020 "
+        "Permanent Council Original: ENGLISH\n\nChairmanship: Albania\n\n"
+        "Canada (PC.DEL/1290/20 OSCE+)\n\nPCOEJ1283 - 2 - PC.JOUR/1283 1 October 2020\n"
+        "4. Next meeting: Thursday, 8 October 2020\n"
+    )
+    assert header_of(text) == (["PC.JOUR/1283"], ["1 October 2020"], ["Original: ENGLISH"])
+
+
+def test_a_right_hand_column_at_the_top_without_disclaimer():
+    text = (
+        "Statement by the Deputy Prime Minister SUM.DEL/51/10\n2 December 2010\n"
+        "Summit of Heads of State and Government ENGLISH\nOriginal: SPANISH\n"
+        "Astana, 1-2 December 2010\nMr. Chairman, ...\n"
+    )
+    assert header_of(text) == (
+        ["SUM.DEL/51/10"],
+        ["2 December 2010"],
+        ["ENGLISH Original: SPANISH"],
+    )
+
+
+def test_the_same_column_in_the_body_is_not_a_header():
+    body = "Mr Chair, a long statement.\n" * 5
+    text = (
+        f"{body}Statement by the Deputy Prime Minister SUM.DEL/51/10\n2 December 2010\n"
+        f"Summit of Heads of State and Government ENGLISH\nOriginal: SPANISH\n{body}"
+    )
+    assert header_of(text) == ([], [], [])
+
+
+def test_a_damaged_date_inside_the_disclaimer_is_the_header_date_and_no_alteration():
+    text = f"PC.DEL/449/20 {DISCLAIMER.replace('OSCE Conference', 'OSCE 12 2020 Conference')}"
+    statement = default_parser().parse(text)
+    assert [(d.text, d.value, d.problem) for d in statement.dates] == [
+        ("12 2020", None, "the month is missing (lost in copying or text extraction?)")
+    ]
+    assert statement.disclaimer.differences == []
+
+
+def test_no_symbol_no_marker_no_disclaimer_is_no_header():
+    text = (
+        "OSCE Permanent Council No. 1460 Vienna, 8 February 2024\n\n8 February 2024\n\nMr Chair\n"
+    )
+    statement = default_parser().parse(text)
+    assert header_of(text) == ([], [], [])
+    assert statement.header_start is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from statement_lint.model import (
@@ -19,13 +20,13 @@ from statement_lint.model import (
 )
 from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.countries import CountryReader, Mention
-from statement_lint.parse.dates import DateReader
+from statement_lint.parse.dates import NO_DAY, DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder
 from statement_lint.parse.header import HeaderScanner, Token, header_tokens, words
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.languages import LanguageGuesser
 from statement_lint.parse.normalize import NormalText
-from statement_lint.parse.symbols import check_symbol
+from statement_lint.parse.symbols import check_symbol, symbol_type
 from statement_lint.reference import Gazetteer, Profile, default_gazetteer, default_profile
 
 
@@ -135,18 +136,26 @@ class Parser:
         dates: list[DateToken] = []
         markers: list[LanguageMarker] = []
         restricted: Span | None = None
+        text = normal.text
+        # A statement's date is a day; other documents (a manual) may be dated by a month.
+        types = {symbol_type(text[t.start : t.end]) for t in header if t.kind == "symbol"}
+        by_month = "DEL" not in types
         for unit in header:
-            token = normal.text[unit.start : unit.end]
+            token = text[unit.start : unit.end]
             span = normal.span(unit.start, unit.end)
             if unit.kind == "symbol":
                 check = check_symbol(token, self.profile.symbol)
                 symbols.append(SymbolToken(text=token, span=span, **vars(check)))
             elif unit.kind == "date":
                 reading = self._dates.read(token)
-                dates.append(DateToken(text=token, span=span, **vars(reading)))
+                if by_month and reading.problem == NO_DAY:
+                    reading = replace(reading, problem=None)
+                dates.append(DateToken(text=" ".join(token.split()), span=span, **vars(reading)))
             elif unit.kind == "marker":
-                reading = self._markers.read(token)
-                markers.append(LanguageMarker(text=token, span=span, **vars(reading)))
+                alone = not (_before_on_line(text, unit.start) or _after_on_line(text, unit.end))
+                reading = self._markers.read(token, alone)
+                one_line = " ".join(token.split())
+                markers.append(LanguageMarker(text=one_line, span=span, **vars(reading)))
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted
@@ -195,6 +204,15 @@ def _restoring_edits(
             return [Edit(start=start, end=start, content=" ".join(canonical) + " ")]
         return [Edit(start=end, end=end, content=" " + " ".join(canonical))]
     return []
+
+
+def _before_on_line(text: str, position: int) -> str:
+    return text[text.rfind("\n", 0, position) + 1 : position].strip()
+
+
+def _after_on_line(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[position : end if end >= 0 else len(text)].strip()
 
 
 def _without(text: str, cuts: list[tuple[int, int]]) -> str:

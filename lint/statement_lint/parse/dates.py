@@ -3,8 +3,10 @@
 
 The scanner also finds the forms seen as slips, so that they can be reported: `February 22,
 2021`, `22.02.2021`, `22nd February 2021`, `22 Feb 2021`, `22 February, 2021`, `08 July 2021`,
-`31 April 2021`, misspelled months. A date is standard when it is written in the standard form
-of any of the profile's languages.
+`31 April 2021`, misspelled months; and dates with a part missing: `12 2020` (a month lost in
+copying or extraction) and `April 2000` (a month, as documents other than statements are
+dated). A date is standard when it is written in the standard form of any of the profile's
+languages. A date wrapped over two lines is read as if on one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ DATE_LIKE = (
     r"|\d{4}-\d{1,2}-\d{1,2})"
 )
 
+# A day and a year with the month lost; a month and a year.
+DAMAGED_DATE = r"\d{1,2}\s\d{4}"
+MONTH_YEAR = rf"{_WORD}\s\d{{4}}"
+NO_DAY = "the day is missing"
+
 _DAY_FIRST = re.compile(
     rf"(?P<day>\d{{1,2}}){_DAY_SUFFIX}?\s(?:de\s)?(?P<month>[^\W\d_]+)\.?,?\s(?:de\s)?"
     rf"(?P<year>\d{{4}}){_YEAR_WORD}?"
@@ -41,6 +48,8 @@ FIRST_YEAR = 1972
 
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_DAMAGED = re.compile(DAMAGED_DATE)
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\s(?P<year>\d{4})")
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,11 @@ class DateReader:
             self._by_word.setdefault("sept", (english, 9))
         self._standard = [(form, re.compile(_form_pattern(form))) for form in forms]
         self._all_months = [name for form in forms for name in form.months]
+        self._months = {name.lower() for name in self._all_months}
+
+    def is_month(self, word: str) -> bool:
+        """Whether the word is a month's full name, in any of the profile's languages."""
+        return word.lower() in self._months
 
     def closest_month(self, word: str) -> str | None:
         """The month a misspelled word most likely means (`Febuary` -> February), if any."""
@@ -83,6 +97,12 @@ class DateReader:
         return word.lower() in self._by_word or self.closest_month(word) is not None
 
     def read(self, text: str) -> DateReading:
+        text = " ".join(text.split())  # wrapped over two lines, it is still one date
+        if _DAMAGED.fullmatch(text):
+            problem = "the month is missing (lost in copying or text extraction?)"
+            return DateReading(None, False, problem, None)
+        if _MONTH_YEAR.fullmatch(text) and self.is_month(text.split()[0]):
+            return DateReading(None, False, NO_DAY, None)
         form = self._default
         shape = _DAY_FIRST.fullmatch(text) or _MONTH_FIRST.fullmatch(text)
         if shape is not None:

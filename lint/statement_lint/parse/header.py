@@ -1,9 +1,22 @@
 """The header block: which symbol-, date-, `OSCE+`- and marker-like tokens belong to it.
 
-A document's own symbol and date are those that stand alone on a line (with other header
-tokens only), that sit inside the disclaimer or right next to it (on its lines, or on lines of
-header tokens only), or that open or close the document. Anything else is a citation in a
-sentence, and not the header's.
+The header is found by its structure, never by a token alone. Its tokens are
+- those inside the disclaimer, and those that follow each other up to it, on its lines or on
+  lines of their own (`PC.DEL/73/20` interleaved in the disclaimer, `ENGLISH only` after it);
+- groups of tokens standing together elsewhere, on lines of their own or at the document's
+  start or end, that look like a header: a language marker, or two different kinds of token
+  (a symbol and a date);
+- journal letterheads: a symbol, a date and a marker joined by the OSCE's own letterhead
+  (`PC.JOUR/1283 Organization for Security and Co-operation in Europe 1 October 2020
+  Permanent Council Original: ENGLISH`), on one line or several;
+- without a disclaimer, a right-hand column at the top or the bottom of the text: a symbol,
+  a date and a marker each ending a line, on consecutive lines (`... Statement by the Deputy
+  Prime Minister SUM.DEL/51/10` / `2 December 2010` / `... Government ENGLISH` /
+  `Original: SPANISH`).
+Blank lines and statement-lint's own directive lines between tokens do not part them. A date
+or a symbol alone on a line in the body (a delivery dateline, a cited document) is not the
+header's; nor is anything in a sentence. A text with no symbol, no marker and no
+disclaimer has no header at all (a web copy, a note): then no token is the header's.
 """
 
 from __future__ import annotations
@@ -12,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from statement_lint.parse.dates import DATE_LIKE, DateReader
+from statement_lint.parse.dates import DAMAGED_DATE, DATE_LIKE, MONTH_YEAR, DateReader
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 
@@ -23,6 +36,35 @@ _TRIGGER = re.compile(r"(?=[/\dOo])(?:/\d|\d{4}|OSCE\+|(?i:only|original))")
 _REACH = 48
 
 
+_COOPERATION = r"(?:Co-?o|co)peration"
+# The OSCE's letterhead, which journals and some documents set between the header's tokens:
+# the Organization's name, the body's (a Ministerial Council with its city and year), and the
+# distribution (`RESTRICTED`).
+_LETTERHEAD = "|".join(
+    [
+        rf"Organi[sz]ation\sfor\sSecurity\sand\s{_COOPERATION}\sin\sEurope",
+        r"Permanent\sCouncil",
+        rf"Forum\sfor\sSecurity\s{_COOPERATION}",
+        r"Ministerial\sCouncil",
+        r"\[?[A-Z][^\W\d_]+\]?\s\d{4}",  # `Athens 2009`, `[Athens] 2009`
+        r"\d{4}",
+        "Secretariat",
+        "RESTRICTED",
+    ]
+)
+_GLUE = re.compile(rf"\s*(?:(?:{_LETTERHEAD})(?:\s+|$))+")
+# statement-lint's own directives, on lines of their own, are blank to the header.
+_DIRECTIVES = re.compile(r"(?:\s|(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:[^\n]*)*")
+# Longer stretches are never letterhead, nor directives, alone.
+_GLUE_LENGTH = 240
+_DIRECTIVES_LENGTH = 1000
+# Words of an altered disclaimer that may stand between it and a header token beside it.
+_STRAY_WORDS = 2
+# A right-hand column is the header's only this near the top or the bottom of the text (a
+# title may wrap above it).
+_EDGE_LINES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A header-like token: it may span several words (`22 February 2021`)."""
@@ -30,6 +72,9 @@ class Token:
     start: int
     end: int
     kind: str  # symbol | date | restricted | marker
+    # A date with a part missing (`12 2020`, `April 2000`): the header's only inside the
+    # disclaimer or on a line of its own, never chained on a line of running text.
+    loose: bool = False
 
 
 class HeaderScanner:
@@ -38,7 +83,8 @@ class HeaderScanner:
         self._markers = markers
         self._candidates = re.compile(
             rf"(?<!\S)(?:(?P<symbol>{SYMBOL_LIKE})|(?P<restricted>OSCE\+)"
-            rf"|(?P<date>{DATE_LIKE})|(?P<marker>{markers.pattern}))(?!\S)"
+            rf"|(?P<date>{DATE_LIKE})|(?P<damaged>{DAMAGED_DATE})|(?P<month>{MONTH_YEAR})"
+            rf"|(?P<marker>{markers.pattern}))(?!\S)"
         )
 
     def tokens(self, text: str) -> list[Token]:
@@ -65,18 +111,30 @@ class HeaderScanner:
         for start in starts:
             if start < taken:
                 continue
-            candidate = self._candidates.match(text, start)
-            if candidate is None:
-                continue
-            kind = candidate.lastgroup
-            token = candidate.group()
-            if kind == "date" and not self._dates.is_date_like(token):
-                continue
-            if kind == "marker" and not self._markers.is_marker(token):
-                continue
-            found.append(Token(start, candidate.end(), kind))
-            taken = candidate.end()
+            token = self._token(text, start)
+            if token is not None:
+                found.append(token)
+                taken = token.end
         return found
+
+    def _token(self, text: str, start: int) -> Token | None:
+        candidate = self._candidates.match(text, start)
+        if candidate is None:
+            return None
+        kind = candidate.lastgroup or ""
+        written = candidate.group()
+        if kind == "date" and not self._dates.is_date_like(written):
+            return None
+        if kind == "month" and not self._dates.is_month(written.split()[0]):
+            return None
+        if kind == "marker":
+            skip = self._markers.marker_start(written)
+            if skip is None:
+                return None
+            start += skip
+        if kind in ("damaged", "month"):
+            return Token(start, candidate.end(), "date", loose=True)
+        return Token(start, candidate.end(), kind)
 
 
 def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -93,66 +151,170 @@ def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[in
     return spans
 
 
+class _Lines:
+    """Where the lines of the text are, and which of them hold header tokens only (or the
+    OSCE letterhead beside them)."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        pieces, position = [], 0
+        for token in tokens:  # the text with every token blanked out, line ends kept
+            pieces.append(text[position : token.start])
+            pieces.append(re.sub(r"[^\n]", " ", text[token.start : token.end]))
+            position = token.end
+        pieces.append(text[position:])
+        self._residue = "".join(pieces)
+        self._pure: dict[int, bool] = {}
+        self.text_start = len(text) - len(text.lstrip())
+        self.text_end = len(text.rstrip())
+
+    def line(self, position: int) -> int:
+        return bisect_right(self._newlines, position)
+
+    def _bounds(self, number: int) -> tuple[int, int]:
+        start = self._newlines[number - 1] + 1 if number else 0
+        end = self._newlines[number] if number < len(self._newlines) else len(self.text)
+        return start, end
+
+    def pure(self, number: int) -> bool:
+        if number not in self._pure:
+            rest = self._residue[slice(*self._bounds(number))]
+            self._pure[number] = not rest.strip() or _is_glue(rest)
+        return self._pure[number]
+
+    def apart(self, token: Token) -> bool:
+        """Whether the token stands on lines of header tokens (and letterhead) only."""
+        lines = range(self.line(token.start), self.line(token.end - 1) + 1)
+        return all(self.pure(n) for n in lines)
+
+    def ends_line(self, token: Token) -> bool:
+        return token.end == len(self.text) or self.text[token.end] == "\n"
+
+
+def _is_glue(gap: str) -> bool:
+    return len(gap) <= _GLUE_LENGTH and _GLUE.fullmatch(gap) is not None
+
+
+def _is_blank(gap: str) -> bool:
+    """Whether only blanks (and statement-lint directives) stand in the gap."""
+    if "statement-lint:" not in gap:
+        return not gap.strip()
+    return len(gap) <= _DIRECTIVES_LENGTH and _DIRECTIVES.fullmatch(gap) is not None
+
+
 def header_tokens(
     text: str, tokens: list[Token], disclaimer: tuple[int, int] | None
 ) -> list[Token]:
     """The tokens that belong to the header, those next to the disclaimer first."""
     if not tokens:
         return []
-    newlines = [m.start() for m in re.finditer("\n", text)]
+    lines = _Lines(text, tokens)
+    near = _beside_disclaimer(text, tokens, disclaimer, lines) if disclaimer else []
+    taken = {token.start for token in near}
+    rest = [t for t in tokens if t.start not in taken and (not t.loose or lines.apart(t))]
+    kept = {
+        token.start: token
+        for group in _groups(text, rest, lines, columns=False)
+        if _looks_like_header(group, lines)
+        for token in group.tokens
+    }
+    if disclaimer is None:
+        for group in _groups(text, rest, lines, columns=True):
+            if group.column and _right_column(group, lines):
+                kept.update((token.start, token) for token in group.tokens)
+    header = near + [kept[start] for start in sorted(kept)]
+    if disclaimer is None and not any(t.kind in ("symbol", "marker") for t in header):
+        return []  # no symbol, no marker, no disclaimer: there is no header to speak of
+    return header
 
-    def line(position: int) -> int:
-        return bisect_right(newlines, position)
 
-    by_line: dict[int, list[Token]] = {}
-    for token in tokens:
-        by_line.setdefault(line(token.start), []).append(token)
-    pure_lines = set()
-    for number, on_line in by_line.items():
-        start = newlines[number - 1] + 1 if number else 0
-        end = newlines[number] if number < len(newlines) else len(text)
-        rest, position = [], start
-        for token in on_line:
-            rest.append(text[position : token.start])
-            position = token.end
-        rest.append(text[position:end])
-        if not "".join(rest).strip():
-            pure_lines.add(number)
-
-    disclaimer_lines = range(0)
-    if disclaimer is not None:
-        disclaimer_lines = range(line(disclaimer[0]), line(disclaimer[1] - 1) + 1)
+def _beside_disclaimer(
+    text: str, tokens: list[Token], disclaimer: tuple[int, int], lines: _Lines
+) -> list[Token]:
+    """The tokens inside the disclaimer, and those that follow each other up to it."""
+    first, last = disclaimer
+    disclaimer_lines = range(lines.line(first), lines.line(last - 1) + 1)
 
     def chained(token: Token) -> bool:
         # A citation that ends the body sentence just before the header block is not chained:
         # it is neither on the disclaimer's lines nor on a line of header tokens only.
-        number = line(token.start)
-        return number in pure_lines or number in disclaimer_lines
+        if lines.apart(token):
+            return True
+        return not token.loose and lines.line(token.start) in disclaimer_lines
 
-    def run(candidates: list[Token], edge: int, forward: bool, accept) -> list[Token]:
-        """Tokens that follow each other from `edge` with only whitespace between."""
+    def run(candidates: list[Token], edge: int, forward: bool) -> list[Token]:
         found = []
         for token in candidates:
             gap = text[edge : token.start] if forward else text[token.end : edge]
-            if gap.strip() or not accept(token):
+            # Next to the disclaimer, a word or two of it may be missing or stray (`The`
+            # before an altered `Secretariat bears ...`).
+            stray = not found and len(gap.split()) <= _STRAY_WORDS and lines.apart(token)
+            if not (_is_blank(gap) or stray) or not chained(token):
                 break
             found.append(token)
             edge = token.end if forward else token.start
         return found
 
-    near: list[Token] = []
-    if disclaimer is not None:
-        first, last = disclaimer
-        before = [t for t in reversed(tokens) if t.end <= first]
-        inside = [t for t in tokens if first <= t.start < last]
-        after = [t for t in tokens if t.start >= last]
-        near = run(before, first, False, chained)[::-1] + inside + run(after, last, True, chained)
-    # The tokens that open or close the document (`FSC.DEL/301/23 11 October 2023 OSCE+ ...`
-    # on one line, disclaimer or not).
-    edges = run(tokens, 0, True, bool) + run(list(reversed(tokens)), len(text), False, bool)
-    taken = {token.start for token in near}
-    rest = {t.start: t for t in edges if t.start not in taken}
-    rest.update(
-        (t.start, t) for t in tokens if line(t.start) in pure_lines and t.start not in taken
-    )
-    return near + [rest[start] for start in sorted(rest)]
+    before = [t for t in reversed(tokens) if t.end <= first]
+    inside = [t for t in tokens if first <= t.start < last]
+    after = [t for t in tokens if t.start >= last]
+    return run(before, first, False)[::-1] + inside + run(after, last, True)
+
+
+@dataclass
+class _Group:
+    tokens: list[Token]
+    glued: bool = False  # joined by the OSCE letterhead somewhere
+    column: bool = False  # joined as a right-hand column somewhere
+
+
+def _groups(text: str, tokens: list[Token], lines: _Lines, columns: bool) -> list[_Group]:
+    """Tokens that follow each other with only blanks (or the OSCE letterhead) between; with
+    `columns`, also tokens that end consecutive lines."""
+    groups: list[_Group] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None:
+            gap = text[previous.end : token.start]
+            if _is_blank(gap):
+                groups[-1].tokens.append(token)
+                previous = token
+                continue
+            if _is_glue(gap):
+                groups[-1].tokens.append(token)
+                groups[-1].glued = True
+                previous = token
+                continue
+            if (
+                columns
+                and lines.ends_line(previous)
+                and lines.ends_line(token)
+                and lines.line(token.start) == lines.line(previous.end - 1) + 1
+            ):
+                groups[-1].tokens.append(token)
+                groups[-1].column = True
+                previous = token
+                continue
+        groups.append(_Group([token]))
+        previous = token
+    return groups
+
+
+def _right_column(group: _Group, lines: _Lines) -> bool:
+    """A symbol, a date and a marker ending consecutive lines, at the top or the bottom."""
+    first = lines.line(group.tokens[0].start) - lines.line(lines.text_start)
+    last = lines.line(max(lines.text_end - 1, 0)) - lines.line(group.tokens[-1].end - 1)
+    at_edge = min(first, last) < _EDGE_LINES
+    return at_edge and {"symbol", "date", "marker"} <= {token.kind for token in group.tokens}
+
+
+def _looks_like_header(group: _Group, lines: _Lines) -> bool:
+    kinds = {token.kind for token in group.tokens}
+    first, last = group.tokens[0], group.tokens[-1]
+    if group.glued and "symbol" in kinds and len(kinds) > 1:
+        return True  # a journal's letterhead
+    strong = "marker" in kinds or len(kinds) > 1
+    if first.start <= lines.text_start or last.end >= lines.text_end:
+        return strong or "symbol" in kinds  # it opens or closes the document
+    return strong and all(lines.apart(token) for token in group.tokens)

@@ -1,8 +1,17 @@
 """Language markers: `ENGLISH only`, `Original: ENGLISH`, `GERMAN Original: ENGLISH`.
 
-The scanner finds runs of marker words (language names in any case, all-capital words that may
-be misspelled language names, `only`, `Original:`); a run is a marker only if it has `only` or
-`Original:`. The reader then says which form it is and what is wrong with it."""
+The scanner finds what the marker grammar allows, and no more: `LANGUAGE only` (with
+`Original: LANGUAGE` after it, a contradiction), `Only LANGUAGE` (a slip), `Original:
+LANGUAGE` with or without a language before it. A language is a language name in any case or
+an all-capital word (a misspelled name, or one the profile does not know). So the marker ends
+where the grammar ends: `ENGLISH only EUROPEAN UNION OSCE Permanent Council` holds the marker
+`ENGLISH only`, and `UNION Original: ENGLISH` the marker `Original: ENGLISH`, as a capital word
+that resembles no language is not taken for one in front of `Original:` nor after `Only`.
+
+A translation marker stands on two lines in circulated documents (`ENGLISH` / `Original:
+RUSSIAN`); a marker wrapped inside running text may break anywhere. Any other line break in a
+marker (`ENGLISH` / `only` on lines of their own) is a slip. The reader says which form a
+marker is and what is wrong with it."""
 
 from __future__ import annotations
 
@@ -35,14 +44,35 @@ class MarkerReader:
         self._token = re.compile(
             rf"(?i:(?P<only>only)|(?P<original>original\s?:)|(?P<lang>{known}|{caps}))"
         )
-        token = rf"(?i:only|original\s?:|{known}|{caps})"
-        self.pattern = rf"{token}(?:\s{token}){{0,3}}"
+        lang = rf"(?:{known}|{caps})"
+        original = r"original\s?:"
+        self.pattern = (
+            rf"(?i:{lang}\sonly(?:\s{original}\s{lang})?"
+            rf"|only\s{lang}"
+            rf"|(?:{lang}\s)?{original}\s{lang})"
+        )
+        self._first_word = re.compile(r"\S+\s")
 
-    def is_marker(self, text: str) -> bool:
-        lowered = text.lower()
-        return "only" in lowered.split() or "original" in lowered
+    def marker_start(self, text: str) -> int | None:
+        """Where the marker begins in a token the scanner found (0, or past a capital word
+        that is no language before `Original:`), or None when it is no marker (`only OSCE`)."""
+        words = text.split()
+        if words[0].lower() == "only":
+            return 0 if self._language_like(words[1]) else None
+        if words[0].lower().startswith("original") or "only" in (w.lower() for w in words):
+            return 0
+        if self._language_like(words[0]):
+            return 0
+        return self._first_word.match(text).end()
 
-    def read(self, text: str) -> MarkerReading:
+    def _language_like(self, word: str) -> bool:
+        return word.upper() in self._canonical or closest(word, self._canonical) is not None
+
+    def read(self, text: str, alone: bool = True) -> MarkerReading:
+        """What the marker is; `alone`: it stands on lines of its own (not wrapped in running
+        text, where a line may break anywhere)."""
+        broken = alone and _broken(text)
+        text = " ".join(text.split())
         tokens = [(m.lastgroup, m.group()) for m in self._token.finditer(text)]
         kinds = [kind for kind, _ in tokens]
         languages = [word for kind, word in tokens if kind == "lang"]
@@ -77,6 +107,9 @@ class MarkerReader:
         written = [word.upper() if word.upper() in self._canonical else word for word in languages]
         expected = template.format(*written)
         if _same_marker(text, expected):
+            if broken:
+                problem = "it is broken over two lines"
+                return MarkerReading("malformed", None, problem, expected, language)
             return MarkerReading(form, None, None, None, language)
         return MarkerReading("malformed", None, "wrong casing or word order", expected, language)
 
@@ -84,6 +117,11 @@ class MarkerReader:
         best = closest(word, self._canonical)
         hint = f" (did you mean {best}?)" if best else ""
         return f"unknown language '{word}'{hint}"
+
+
+def _broken(text: str) -> bool:
+    """Whether a line breaks the marker elsewhere than before `Original:`."""
+    return any(not rest.lstrip().lower().startswith("original") for rest in text.split("\n")[1:])
 
 
 def _same_marker(text: str, expected: str) -> bool:

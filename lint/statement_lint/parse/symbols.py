@@ -2,6 +2,10 @@
 
 The scanner accepts anything symbol-like (so that `PC DEL/80/2021` is found and reported); the
 grammar check then lists what is wrong with it, and how it should have been written.
+
+The profile lists the bodies seen so far; circulated documents carry others (`SUM.DEL/51/10`,
+a summit's). A body the profile does not know is reported only when it looks like a slip for
+one it knows (`PS`, `FCS`); otherwise it is taken as it is.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from statement_lint.reference import SymbolConventions
+from statement_lint.similarity import bounded_distance
 
 # Symbol-like: a body, an optional session number, a separator, a type, then /-parts.
 SYMBOL_LIKE = (
@@ -38,7 +43,7 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
     if shape is None:
         return SymbolCheck(["it does not have the shape BODY.TYPE/NUMBER/YY"], None, None)
     problems: list[str] = []
-    body, body_known = _capitalised(shape["body"], "body", conventions.bodies, problems)
+    body, body_known = _body(shape["body"], conventions.bodies, problems)
     session = shape["session"] or ""
     if session and body not in conventions.numbered_bodies:
         problems.append(f"the body {body} carries no session number")
@@ -116,6 +121,32 @@ def _named_first(problems: list[str]) -> list[str]:
     return [*problems[:NAMED_PROBLEMS], f"and {rest} more problem{'s' if rest > 1 else ''}"]
 
 
+def _body(word: str, known: list[str], problems: list[str]) -> tuple[str, bool]:
+    """The body in capitals, and whether it is a known one; notes what is wrong with it."""
+    upper = word.upper()
+    near = None if upper in known else _near(upper, known)
+    if upper in known or near is None:
+        if word != upper:
+            problems.append(f"the body is written in capitals ({upper})")
+        return upper, upper in known
+    problems.append(f"unknown body '{word}' (did you mean {near}?)")
+    return word, False
+
+
+def _near(word: str, known: list[str]) -> str | None:
+    """The known word one edit, or one swap of neighbouring letters, away from `word`."""
+    for choice in known:
+        if bounded_distance(word, choice, 1) <= 1:
+            return choice
+        if len(word) == len(choice):
+            differ = [i for i, (a, b) in enumerate(zip(word, choice, strict=True)) if a != b]
+            if len(differ) == 2 and differ[1] == differ[0] + 1:
+                first, second = differ
+                if (word[first], word[second]) == (choice[second], choice[first]):
+                    return choice
+    return None
+
+
 def _capitalised(word: str, what: str, known: list[str], problems: list[str]) -> tuple[str, bool]:
     """The word in capitals, and whether it is a known one; notes what is wrong with it."""
     if word.upper() not in known:
@@ -129,3 +160,9 @@ def _capitalised(word: str, what: str, known: list[str], problems: list[str]) ->
 def _full_year(two_digits: int) -> int:
     # OSCE symbols start in the 1990s (CSCE before 1995).
     return 1900 + two_digits if two_digits >= 70 else 2000 + two_digits
+
+
+def symbol_type(text: str) -> str | None:
+    """The symbol's type in capitals (`DEL` in `PC.DEL/80/21`), if it has the symbol shape."""
+    shape = _SHAPE.fullmatch(text)
+    return shape["type"].upper() if shape else None

@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.parse.normalize import quote
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -22,5 +23,5 @@ def invalid_date(ctx: Context):
         30 June 2021
     """
     for date in ctx.statement.dates:
-        if date.value is None:
-            yield Finding(date.span, f"invalid date {date.text}: {date.problem}")
+        if date.value is None and date.problem:
+            yield Finding(date.span, f"invalid date {quote(date.text)}: {date.problem}")

@@ -1,4 +1,7 @@
-from statement_lint.model import Severity
+import re
+
+from statement_lint.model import Edit, Fix, Severity, Span
+from statement_lint.parse.normalize import quote
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
@@ -30,11 +33,29 @@ def malformed_language_marker(ctx: Context):
     Where the language is known and only the casing or the word order is wrong, `--fix` writes
     the marker in its standard form (`English only` -> `ENGLISH only`).
     """
+    text = ctx.document.text or ""
     for marker in ctx.statement.language_markers:
         if marker.form == "malformed" and marker.contradiction is None:
             advice = f": write {marker.suggestion}" if marker.suggestion else ""
             yield Finding(
                 marker.span,
-                f"malformed language marker {marker.text}: {marker.problem}{advice}",
-                fix=replace_with(marker.span, marker.suggestion),
+                f"malformed language marker {quote(marker.text)}: {marker.problem}{advice}",
+                fix=_rewrite(text, marker.span, marker.suggestion),
             )
+
+
+def _rewrite(text: str, span: Span, suggestion: str | None) -> Fix | None:
+    """The marker written as suggested: in one piece on one line, word by word over lines."""
+    written = text[span.start : span.end]
+    if not suggestion or "\n" not in written:
+        return replace_with(span, suggestion)
+    words = list(re.finditer(r"\S+", written))
+    wanted = suggestion.split()
+    if len(words) != len(wanted):
+        return None
+    edits = [
+        Edit(start=span.start + word.start(), end=span.start + word.end(), content=new)
+        for word, new in zip(words, wanted, strict=True)
+        if word.group() != new
+    ]
+    return Fix(message=f"write {suggestion}", edits=edits) if edits else None

@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.parse.normalize import quote
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -25,5 +26,6 @@ def contradictory_language_marker(ctx: Context):
     for marker in ctx.statement.language_markers:
         if marker.contradiction:
             yield Finding(
-                marker.span, f"contradictory language marker {marker.text}: {marker.contradiction}"
+                marker.span,
+                f"contradictory language marker {quote(marker.text)}: {marker.contradiction}",
             )

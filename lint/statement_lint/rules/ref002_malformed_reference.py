@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.parse.normalize import quote
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -28,8 +29,8 @@ def malformed_reference(ctx: Context):
     """
     for symbol in ctx.statement.symbols:
         if symbol.problems:
-            advice = f"; write {symbol.corrected}" if symbol.corrected else ""
+            advice = f"; write {quote(symbol.corrected)}" if symbol.corrected else ""
+            problems = "; ".join(symbol.problems)
             yield Finding(
-                symbol.span,
-                f"malformed document symbol {symbol.text}: {'; '.join(symbol.problems)}{advice}",
+                symbol.span, f"malformed document symbol {quote(symbol.text)}: {problems}{advice}"
             )

@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.parse.normalize import quote
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -31,6 +32,6 @@ def reference_year_mismatch(ctx: Context):
     if symbol.year != date.value.year:
         yield Finding(
             symbol.span,
-            f"document symbol {symbol.text} is of {symbol.year}, but the header date "
-            f"{date.text} is in {date.value.year}",
+            f"document symbol {quote(symbol.text)} is of {symbol.year}, but the header date "
+            f"{quote(date.text)} is in {date.value.year}",
         )
