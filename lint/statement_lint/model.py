@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -129,17 +130,39 @@ class Disclaimer(BaseModel):
 
 Slot = Literal["acceding", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as"]
 
+# Line ends, other control characters and line separators: never part of a one-line message.
+_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+QUOTE_LIMIT = 60
+
+
+def one_line(text: str) -> str:
+    """Text as it reads on one line: line ends, control characters and blank runs as one
+    space each."""
+    return " ".join(_UNPRINTABLE.sub(" ", text).split())
+
+
+def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """Text of the document to quote in a message: on one line, and cut after `limit`
+    characters with an ellipsis (`...`)."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[:limit].rstrip() + "..."
+
 
 class CountryMention(BaseModel):
     """A country named in the alignment paragraph or in a footnote."""
 
     model_config = _FROZEN
-    written: str  # as it stands in the document
+    written: str  # as it stands in the document, on one line (a name may wrap)
     country_id: str | None  # gazetteer id; None when no gazetteer name matched
     alias: str | None  # the gazetteer name it matched (normal case, no leading 'the')
-    marker: str | None  # the footnote marker attached to it (`*`), if any
+    marker: str | None  # the footnote marker attached to it (`*`; `[1]` for a numbered note)
     slot: Slot | None  # None in footnotes
     span: Span
+
+    @field_validator("written")
+    @classmethod
+    def _on_one_line(cls, written: str) -> str:
+        return one_line(written)
 
 
 class AlignmentParagraph(BaseModel):

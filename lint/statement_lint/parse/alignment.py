@@ -6,29 +6,39 @@
     * North Macedonia, Montenegro and Albania continue to be part of the Stabilisation and
     Association Process.
 
-The paragraph is the sentence that ends in the closing formula and opens with a slot phrase;
-each slot's list is read against the gazetteer. Footnotes are the marker-led sentences after
-it.
+The paragraph is the sentence that ends in the closing formula and opens with a slot phrase
+(at the start of the sentence or of its line: `Croatia, as well as Serbia, aligns with the
+statement ...` is prose); each slot's list is read against the gazetteer, and a paragraph that
+names no known country is none. Older wordings are slots too: `The Acceding Countries`,
+`EFTA countries` without `the`, `the EFTA country NORWAY, member of ...`, `the European Free
+Trade Association countries and members of the European Economic Area LIECHTENSTEIN and
+NORWAY`. Footnotes (`parse/footnotes.py`) follow it; a name that refers to a numbered note
+(`Croatia [1]`, `Croatia1`) carries that note's marker, `[1]`, when the note is there.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from statement_lint.parse.countries import MARKER, CountryReader, Mention
+from statement_lint.parse.countries import CountryReader, Mention
+from statement_lint.parse.footnotes import FootnoteFound, FootnoteReader, numbered
 
 _CLOSING = re.compile(
     r"(?=[aA])\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
     re.IGNORECASE,
 )
 _SLOT = re.compile(
-    r"\bthe\s(?:(?P<acceding>acceding\scountr(?:y|ies))"
+    # `the` is often left out (`EFTA countries Iceland and Norway`, 2006).
+    r"\b(?:the\s)?(?:(?P<acceding>acceding\scountr(?:y|ies))"
     r"|(?P<candidate>candidate\scountr(?:y|ies))"
     r"|(?P<sap>countr(?:y|ies)\sof\sthe\sstabili[sz]ation\sand\sassociation\sprocess"
     r"\sand\spotential\scandidates?(?:\scountr(?:y|ies))?)"
-    r"|(?P<efta>efta\scountr(?:y|ies)))\b"
+    # `the EFTA country NORWAY, member of ...`; before 2010 also `the European Free Trade
+    # Association countries and members of the European Economic Area LIECHTENSTEIN and NORWAY`.
+    r"|(?P<efta>(?:efta|european\sfree\strade\sassociation)\scountr(?:y|ies)"
+    r"(?:,?\sand\smembers?\sof\sthe\seuropean\seconomic\sarea)?))\b"
     r"|\b(?P<as_well_as>as\swell\sas)\b",
     re.IGNORECASE,
 )
@@ -41,10 +51,6 @@ _SLOT_NAMES = {
 }
 _EEA = re.compile(r",?\s?members?\sof\sthe\sEuropean\sEconomic\sArea,?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
-# The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
-_FOOTNOTE_VERB = re.compile(r"\b(?:continues?|remains?|is|are)\b", re.IGNORECASE)
-_FOOTNOTE_START = re.compile(rf"(?<!\S)({MARKER})[ \t]?(?=[^\s*+†])")
-_FOOTNOTE_END = re.compile(rf"\.(?=\s|$)|(?<!\S){MARKER}[ \t]?(?=[^\s*+†])")
 # How far back from its closing formula a paragraph may start.
 _LOOKBACK = 3000
 
@@ -56,14 +62,6 @@ class ParagraphFound:
     closing: str
     closing_start: int
     countries: list[tuple[Mention, str]]  # mention, slot
-
-
-@dataclass(frozen=True)
-class FootnoteFound:
-    marker: str
-    start: int
-    end: int
-    countries: list[Mention]
 
 
 class _Sentences:
@@ -95,7 +93,11 @@ class _Sentences:
 
 class AlignmentReader:
     def __init__(self, countries: CountryReader) -> None:
-        self._countries = countries
+        self.countries = countries
+        self._notes = FootnoteReader(countries)
+        # The notes found for the last paragraph, for `footnotes` to hand out: (text, end,
+        # notes).
+        self._last: tuple[str, int, list[FootnoteFound]] | None = None
 
     def paragraph(self, text: str) -> ParagraphFound | None:
         sentences = None
@@ -104,8 +106,8 @@ class AlignmentReader:
             region_start = max(0, closing.start() - _LOOKBACK)
             sentence_start = sentences.start(region_start, closing.start())
             slots = sentences.slots(sentence_start, closing.start())
-            if not slots:
-                continue
+            if not slots or not _opens(text, sentence_start, slots[0].start()):
+                continue  # prose: `Croatia, as well as its neighbours, aligns with the ...`
             countries: list[tuple[Mention, str]] = []
             for index, slot in enumerate(slots):
                 list_end = slots[index + 1].start() if index + 1 < len(slots) else closing.start()
@@ -114,29 +116,42 @@ class AlignmentReader:
                     if eea:
                         list_end = eea.start()
                 name = _SLOT_NAMES[slot.lastgroup]
-                for mention in self._countries.read_list(text, slot.end(), list_end):
+                for mention in self.countries.read_list(text, slot.end(), list_end):
                     countries.append((mention, name))
+            if not any(mention.country_id for mention, _ in countries):
+                continue  # no country: `the candidate countries align with the statement`
+            numbers = frozenset(m.note for m, _ in countries if m.note)
+            notes = self._notes.after(text, closing.end(), numbers)
+            self._last = (text, closing.end(), notes)
+            noted = {note.marker for note in notes}
+            countries = [(_with_note(m, noted), slot) for m, slot in countries]
             return ParagraphFound(
                 slots[0].start(), closing.end(), closing.group(), closing.start(), countries
             )
         return None
 
     def footnotes(self, text: str, after: int) -> list[FootnoteFound]:
-        """Marker-led notes after the paragraph; failing that, marker-led lines anywhere."""
-        found = self._footnotes(text, after, at_line_start=False)
-        return found or self._footnotes(text, 0, at_line_start=True)
+        """Notes after the paragraph; failing that, notes about the Process or the EFTA that
+        start a line anywhere."""
+        if self._last and self._last[0] is text and self._last[1] == after:
+            found = self._last[2]
+        else:
+            found = self._notes.after(text, after, frozenset())
+        return found or self._notes.at_line_starts(text)
 
-    def _footnotes(self, text: str, after: int, at_line_start: bool) -> list[FootnoteFound]:
-        notes = []
-        for start in _FOOTNOTE_START.finditer(text, after):
-            if at_line_start and start.start() > 0 and text[start.start() - 1] != "\n":
-                continue
-            body_start = start.end()
-            end_match = _FOOTNOTE_END.search(text, body_start)
-            end = end_match.start() if end_match else len(text)
-            if end_match and end_match.group() == ".":
-                end += 1
-            verb = _FOOTNOTE_VERB.search(text, body_start, end)
-            countries = self._countries.read_list(text, body_start, verb.start()) if verb else []
-            notes.append(FootnoteFound(start.group(1), start.start(), end, countries))
-        return notes
+
+def _opens(text: str, sentence_start: int, slot_start: int) -> bool:
+    """Whether the slot phrase opens its sentence or its line (a list number or a bullet
+    may stand before it, no word)."""
+    line_start = text.rfind("\n", sentence_start, slot_start) + 1
+    head = text[max(sentence_start, line_start) : slot_start]
+    return not any(character.isalpha() for character in head)
+
+
+def _with_note(mention: Mention, noted: set[str]) -> Mention:
+    """A mention that refers to a numbered note: marked with that note if there is one."""
+    if mention.note is None:
+        return mention
+    if numbered(mention.note) in noted and mention.marker is None:
+        return replace(mention, marker=numbered(mention.note))
+    return mention.without_note()

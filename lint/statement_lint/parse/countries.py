@@ -4,12 +4,16 @@ against the gazetteer.
 Lists are never split on "and": at each place the longest gazetteer name is tried first, so
 `BOSNIA and HERZEGOVINA` is one country. Only where no name matches does the reader fall back
 to the text up to the next comma or "and", and records it as an unknown name.
+
+After a name may stand a marker (`*`, `+`, `†`) or a reference to a numbered note (`[1]`,
+`¹`, or digits glued to the name, `Croatia1`); whether that note exists is for the alignment
+reader to say.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statement_lint.reference import Gazetteer
 
@@ -21,6 +25,21 @@ _NEXT_SEPARATOR = re.compile(r",|;|\band\b", re.IGNORECASE)
 # ICELAND with `+` (for its EFTA/EEA footnote) while it was a candidate.
 MARKER = r"(?:\*+|\++|†+)"
 _MARKER = re.compile(rf"[ \t]?({MARKER})(?P<note>\s?(?:\d+|\[\d+\]))?")
+# A numbered note's reference: `Croatia [1]`, `Croatia[1]`, a superscript `Croatia¹`, or its
+# digits flattened into the name by extraction, `Croatia1` (no blank: `Albania 2` is no note).
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE_REFERENCE = re.compile(
+    rf"[ \t]?(?:\[(?P<bracket>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]{{1,3}}))(?![\d{SUPERSCRIPTS}])"
+    r"|(?P<glued>\d{1,3})(?!\d)"
+)
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+def note_number(written: str) -> str:
+    """A note's number as digits, however written: `01`, `¹` -> `1`."""
+    return written.translate(_FROM_SUPERSCRIPT).lstrip("0") or "0"
+
+
 # Some drafts put the marker before the name: `*NORTH MACEDONIA`.
 _LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
 _MARKER_CHARS = "*+†"
@@ -35,6 +54,15 @@ class Mention:
     country_id: str | None
     alias: str | None
     marker: str | None
+    note: str | None = None  # the number of a numbered note it refers to (`Croatia [1]`: 1)
+    glued_end: int | None = None  # where note digits glued to the name end (`Croatia1`)
+
+    def without_note(self) -> Mention:
+        """The mention when its note number refers to no note: digits glued to the name
+        (`ALBANIA2`) make an unknown name, as extraction damage; `[2]` or `²` is dropped."""
+        if self.glued_end is None:
+            return replace(self, note=None)
+        return Mention(self.start, self.glued_end, None, None, self.marker)
 
 
 def _key(name: str) -> str:
@@ -54,7 +82,10 @@ class CountryReader:
                 self._aliases[_key(alias.name)] = (country.id, alias.name)
         names = sorted(self._aliases, key=len, reverse=True)
         alternatives = "|".join(map(_pattern, names))
-        self._name = re.compile(rf"(?:the\s)?(?P<name>{alternatives})(?![^\W_])", re.IGNORECASE)
+        # A digit may follow a name: a note number flattened into it (`Croatia1`, `Croatia¹`).
+        self._name = re.compile(
+            rf"(?:the\s)?(?P<name>{alternatives})(?![^\W\d_{SUPERSCRIPTS}])", re.IGNORECASE
+        )
         self._by_length: dict[int, list[str]] = {}
         for name in names:
             self._by_length.setdefault(len(name), []).append(name)
@@ -73,19 +104,31 @@ class CountryReader:
             leading = _LEADING_MARKER.match(text, position, end)
             if leading:
                 position = leading.end()
-            known = self._name.match(text, position, end)
+            known = self.name_at(text, position, end)
+            note = glued_end = None
             if known:
-                country_id, alias = self._alias(known["name"])
-                name_end = known.end()
+                name_end, country_id, alias = known
                 marker, after = self._marker(text, name_end, end)
-            else:
+                if marker is None and after == name_end:
+                    note, glued_end, after = _note_reference(text, name_end, end)
+                if after < end and text[after].isdigit():
+                    known = None  # `ALBANIA1234`: no name, no note
+            if not known:
                 after = _next_separator(text, position, end)
-                country_id = alias = None
+                country_id = alias = note = glued_end = None
                 name_end, marker = _unknown_name(text, position, after)
             if leading:
                 marker = leading.group(1)
-            mentions.append(Mention(position, name_end, country_id, alias, marker))
+            mentions.append(Mention(position, name_end, country_id, alias, marker, note, glued_end))
             position = max(after, position + 1)
+
+    def name_at(self, text: str, position: int, end: int) -> tuple[int, str, str] | None:
+        """The gazetteer name (with a leading 'the') that starts at `position`, the longest
+        if several do: where it ends, its country and its gazetteer spelling."""
+        known = self._name.match(text, position, end)
+        if known is None:
+            return None
+        return (known.end(), *self._alias(known["name"]))
 
     def _alias(self, written: str) -> tuple[str, str]:
         """The country and the gazetteer's spelling of a name the pattern matched."""
@@ -114,6 +157,17 @@ class CountryReader:
         if found["note"]:
             return None, found.end()
         return found.group(1), found.end()
+
+
+def _note_reference(text: str, position: int, end: int) -> tuple[str | None, int | None, int]:
+    """The number of a numbered note referred to right after a name, where the glued digits
+    of `Croatia1` end, and where the reference ends."""
+    found = _NOTE_REFERENCE.match(text, position, end)
+    if found is None:
+        return None, None, position
+    if found["glued"]:
+        return note_number(found["glued"]), found.end(), found.end()
+    return note_number(found["bracket"] or found["sup"]), None, found.end()
 
 
 # The two helpers below walk the text with string methods: the patterns they replace (a `\s*`

@@ -1,4 +1,4 @@
-from statement_lint.model import Edit, Fix, Severity
+from statement_lint.model import CountryMention, Edit, Fix, Severity
 from statement_lint.rules import Context, Finding, rule
 
 MARKER_CHARACTERS = ("*", "+", "†")
@@ -42,21 +42,29 @@ def footnote_country_not_marked(ctx: Context):
             listed = statement.alignment.mentions_of(named.country_id)
             if listed and all(entry.marker is None for entry in listed):
                 entry = listed[0]
-                # `ALBANIA*1` is a name with a note number: a marker put before it would be
-                # read as part of that note again; leave it to a person.
-                following = ctx.document.text[entry.span.end : entry.span.end + 1]
-                fix = None
-                if following not in MARKER_CHARACTERS:
-                    fix = Fix(
-                        message=f"add {footnote.marker} after {entry.written}",
-                        edits=[
-                            Edit(start=entry.span.end, end=entry.span.end, content=footnote.marker)
-                        ],
-                    )
                 yield Finding(
                     entry.span,
                     f"{entry.written} is named in the footnote {footnote.marker} (line "
                     f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
-                    f"paragraph: write {entry.written}{footnote.marker}",
-                    fix=fix,
+                    f"paragraph: {_advice(entry.written, footnote.marker)}",
+                    fix=_fix(ctx, entry, footnote.marker),
                 )
+
+
+def _advice(written: str, marker: str) -> str:
+    if marker.startswith("["):  # a numbered note: `Croatia [1]`, `Croatia1` or `Croatia¹`
+        return f"add the note number after {written}, as after the other countries it names"
+    return f"write {written}{marker}"
+
+
+def _fix(ctx: Context, entry: CountryMention, marker: str) -> Fix | None:
+    # `ALBANIA*1` is a name with a note number: a marker put before it would be read as part
+    # of that note again; leave it to a person. A numbered note is referred to as the
+    # document does it (` [1]`, `1`, `¹`): leave that to a person too.
+    following = ctx.document.text[entry.span.end : entry.span.end + 1]
+    if following in MARKER_CHARACTERS or marker.startswith("["):
+        return None
+    return Fix(
+        message=f"add {marker} after {entry.written}",
+        edits=[Edit(start=entry.span.end, end=entry.span.end, content=marker)],
+    )

@@ -1,4 +1,4 @@
-from statement_lint.model import Severity
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -35,8 +35,8 @@ def missing_footnote(ctx: Context):
             reported.add(marker)
             yield Finding(
                 country.span,
-                f"the marker {marker} (first on {country.written}) has no footnote: add the "
-                f"footnote '{marker} ... {ctx.profile.alignment.footnote_phrase}.'",
+                f"the marker {marker} (first on {quoted(country.written)}) has no footnote: "
+                f"add the footnote '{marker} ... {ctx.profile.alignment.footnote_phrase}.'",
             )
     used = {country.marker for country in statement.alignment.countries}
     for footnote in statement.footnotes:

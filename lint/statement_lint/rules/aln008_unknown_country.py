@@ -1,12 +1,13 @@
 import re
 
-from statement_lint.model import Severity
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.similarity import suggester
 
 # A note number glued to the end of a name (`Albania2`, `Albania[2]`). The lookbehind lets only
 # the first digit of a run try `\d+$`: tried at every digit, a long run of digits is quadratic.
 _NOTE_NUMBER = re.compile(r"(?:(?<!\d)\d+|\[\d+\])$")
+_THE = re.compile(r"the\s", re.IGNORECASE)
 # Names past this many unknown ones in a document get no suggestion: a list that long is
 # damaged text, not typos, and looking each one up would only cost time.
 SUGGESTED_NAMES = 100
@@ -43,13 +44,16 @@ def unknown_country(ctx: Context):
     unknown = [m for m in mentions if m.country_id is None and m.written]
     for number, mention in enumerate(unknown):
         bare = _NOTE_NUMBER.sub("", mention.written)
-        guess = suggest.closest(bare) if number < SUGGESTED_NAMES else None
-        if guess and bare != mention.written and guess.lower() == bare.lower():
+        # Gazetteer names have no leading 'the': `the REPUBLIC OF MOLDAVA`.
+        looked_up = bare[4:] if _THE.match(bare) else bare
+        guess = suggest.closest(looked_up) if number < SUGGESTED_NAMES else None
+        if guess and bare != mention.written and guess.lower() == looked_up.lower():
             hint = f": is it {guess} with a note number glued to it?"
         elif guess:
             hint = f": did you mean {guess}?"
         else:
             hint = ": a typo, or text damaged by extraction?"
         yield Finding(
-            mention.span, f"'{mention.written}' matches no country in the gazetteer{hint}"
+            mention.span,
+            f"'{quoted(mention.written)}' matches no country in the gazetteer{hint}",
         )

@@ -1,0 +1,126 @@
+"""The footnotes of the alignment paragraph.
+
+    * North Macedonia, Montenegro and Albania continue to be part of the Stabilisation and
+    Association Process.
+    + Iceland continues to be a member of the EFTA and of the European Economic Area.
+    [1] Croatia continues to be part of the Stabilisation and Association Process
+
+A note starts with a marker (`*`, `+`, `†`, with a blank after it or not) or with a number
+(`[1]`, `1`, a superscript `¹`) that the paragraph refers to; its countries are the list before
+its verb (`continue to be part of ...`). It ends at a full stop, at the next note, or, without
+a final full stop, at the line end after its subject (`... Association Process`).
+
+A note counts when it directly follows the paragraph (or the note before it), or when it is
+about the Process or the EFTA and EEA: a line that starts with `*` further down (a Markdown
+bullet) is no footnote. A numbered note must also name a known country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statement_lint.parse.countries import (
+    MARKER,
+    SUPERSCRIPTS,
+    CountryReader,
+    Mention,
+    note_number,
+)
+
+_START = re.compile(
+    rf"(?<!\S)(?P<marker>{MARKER})[ \t]?(?=[^\s*+†])"
+    # A number opens a note at a line start or after a sentence (the whole text on one line).
+    r"|(?:^|(?<=\n)|(?<=\.\s))[ \t]?"
+    rf"(?:\[(?P<bracket>\d{{1,3}})\]|(?P<number>\d{{1,3}})|(?P<sup>[{SUPERSCRIPTS}]{{1,3}}))"
+    r"[ \t]?(?=[^\W\d_])"
+)
+_END = re.compile(
+    rf"\.(?=\s|$)|(?<!\S){MARKER}[ \t]?(?=[^\s*+†])"
+    r"|(?:(?<=[pP]rocess)|(?<=PROCESS)|(?<=[aA]rea)|(?<=AREA))(?=[ \t]*(?:\n|$))"
+)
+# The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
+_VERB = re.compile(r"\b(?:continues?|remains?|is|are)\b", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"stabili[sz]ation\sand\sassociation|association\sprocess|european\seconomic\sarea|\befta\b",
+    re.IGNORECASE,
+)
+_BLANK = re.compile(r"\s*")
+
+
+@dataclass(frozen=True)
+class FootnoteFound:
+    marker: str  # `*`, `+`, `†`; `[1]` for a numbered note
+    start: int
+    end: int
+    countries: list[Mention]
+
+
+def _starts(text: str, after: int) -> list[tuple[re.Match[str], int]]:
+    """Where notes may start after `after`, each with where the next may start."""
+    starts = list(_START.finditer(text, after))
+    bounds = ([start.start() for start in starts[1:]] + [len(text)]) if starts else []
+    return list(zip(starts, bounds, strict=True))
+
+
+def numbered(number: str) -> str:
+    """The marker of a numbered note, however the document writes its number: `[1]`."""
+    return f"[{number}]"
+
+
+class FootnoteReader:
+    def __init__(self, countries: CountryReader) -> None:
+        self._countries = countries
+
+    def after(self, text: str, after: int, numbers: frozenset[str]) -> list[FootnoteFound]:
+        """The notes after the paragraph that ends at `after`; numbered notes only for the
+        `numbers` the paragraph refers to."""
+        notes: list[FootnoteFound] = []
+        previous_end = after
+        for start, bound in _starts(text, after):
+            note = self._note(text, start, bound, numbers)
+            if note is None:
+                continue
+            adjacent = start.start() <= _BLANK.match(text, previous_end).end()
+            if adjacent or _SUBJECT.search(text, start.end(), note.end):
+                notes.append(note)
+                previous_end = note.end
+        return notes
+
+    def at_line_starts(self, text: str) -> list[FootnoteFound]:
+        """Marker-led notes about the Process or the EFTA and EEA that start a line anywhere
+        (a PDF may put a page's footnote before the paragraph)."""
+        notes = []
+        for start, bound in _starts(text, 0):
+            if not start["marker"] or (start.start() > 0 and text[start.start() - 1] != "\n"):
+                continue
+            note = self._note(text, start, bound, frozenset())
+            if note and _SUBJECT.search(text, start.end(), note.end):
+                notes.append(note)
+        return notes
+
+    def _note(
+        self, text: str, start: re.Match[str], bound: int, numbers: frozenset[str]
+    ) -> FootnoteFound | None:
+        """The note that `start` opens, ending at the latest where the next one may start
+        (`bound`)."""
+        if start["marker"]:
+            marker = start["marker"]
+        else:
+            number = note_number(start["bracket"] or start["number"] or start["sup"])
+            if number not in numbers:
+                return None
+            marker = numbered(number)
+        body_start = start.end()
+        end_match = _END.search(text, body_start, bound)
+        end = end_match.start() if end_match else bound
+        if end_match and end_match.group() == ".":
+            end += 1
+        verb = _VERB.search(text, body_start, end)
+        countries = []
+        if verb:
+            listed = self._countries.read_list(text, body_start, verb.start())
+            countries = [m.without_note() if m.note else m for m in listed]
+        if not start["marker"] and not any(m.country_id for m in countries):
+            return None
+        return FootnoteFound(marker, start.start(), end, countries)
