@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules.doc004_no_statement_header import has_header
 
 
 @rule("DAT001", "missing-date", Severity.ERROR)
@@ -15,6 +16,8 @@ def missing_date(ctx: Context):
     The date is part of the citation of every circulated document, and the other date checks
     (the symbol's year, names in use on the day) depend on it.
 
+    A text with no header at all is reported once, by DOC004, and not here.
+
     ## Failing example
         PC.DEL/80/21
         ENGLISH only
@@ -26,7 +29,7 @@ def missing_date(ctx: Context):
         ENGLISH only
     """
     statement = ctx.statement
-    if not statement.dates:
+    if has_header(statement) and not statement.dates:
         yield Finding(
             statement.header_start,
             "no date in the header: add the circulation date, such as 22 February 2021",

@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules.doc004_no_statement_header import has_header
 
 
 @rule("LNG001", "missing-language-marker", Severity.ERROR)
@@ -14,6 +15,8 @@ def missing_language_marker(ctx: Context):
     ## Why
     The marker tells delegations whether translations exist and which text is authoritative.
 
+    A text with no header at all is reported once, by DOC004, and not here.
+
     ## Failing example
         PC.DEL/80/21
         22 February 2021
@@ -25,7 +28,7 @@ def missing_language_marker(ctx: Context):
         ENGLISH only
     """
     statement = ctx.statement
-    if not statement.language_markers:
+    if has_header(statement) and not statement.language_markers:
         yield Finding(
             statement.header_start,
             "no language marker in the header: add one such as ENGLISH only",

@@ -29,9 +29,15 @@ def malformed_language_marker(ctx: Context):
     ## Passing example
         ENGLISH only
 
+    A translation marker on two lines (`ENGLISH`, then `Original: RUSSIAN` on the next line),
+    as circulated translations have it, is well formed; so is a marker that a line end breaks
+    inside running text (an extraction that wraps the whole document). `ENGLISH` and `only` on
+    lines of their own are not.
+
     ## Fix
     Where the language is known and only the casing or the word order is wrong, `--fix` writes
-    the marker in its standard form (`English only` -> `ENGLISH only`).
+    the marker in its standard form (`English only` -> `ENGLISH only`). A marker on two lines
+    is corrected word by word, and its lines are never joined.
     """
     text = ctx.document.text or ""
     for marker in ctx.statement.language_markers:

@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules.doc004_no_statement_header import has_header
 
 
 @rule("REF001", "missing-reference", Severity.ERROR)
@@ -15,6 +16,8 @@ def missing_reference(ctx: Context):
     The symbol is how the document is found, cited and archived; a statement circulated
     without one cannot be referred to.
 
+    A text with no header at all is reported once, by DOC004, and not here.
+
     ## Failing example
         22 February 2021
         ENGLISH only
@@ -27,7 +30,7 @@ def missing_reference(ctx: Context):
         The OSCE Secretariat bears no responsibility ...
     """
     statement = ctx.statement
-    if not statement.symbols:
+    if has_header(statement) and not statement.symbols:
         yield Finding(
             statement.header_start,
             "no document symbol in the header: add one such as PC.DEL/80/21",
