@@ -42,6 +42,7 @@ CONTRACT = {
     "ALN010": "sap-country-not-marked",
     "ALN011": "wrong-slot-for-date",
     "ALN012": "wrong-closing-formula",
+    "ALN013": "unknown-co-sponsor",
     "LNG004": "body-language-mismatch",
     "DOC003": "internal-error",
 }

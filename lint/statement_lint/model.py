@@ -149,14 +149,14 @@ def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 
 class CountryMention(BaseModel):
-    """A country named in the alignment paragraph or in a footnote."""
+    """A country named in the alignment paragraph, a footnote or a list of co-sponsors."""
 
     model_config = _FROZEN
     written: str  # as it stands in the document, on one line (a name may wrap)
     country_id: str | None  # gazetteer id; None when no gazetteer name matched
     alias: str | None  # the gazetteer name it matched (normal case, no leading 'the')
     marker: str | None  # the footnote marker attached to it (`*`; `[1]` for a numbered note)
-    slot: Slot | None  # None in footnotes
+    slot: Slot | None  # None in footnotes and lists of co-sponsors
     span: Span
 
     @field_validator("written")
@@ -184,6 +184,17 @@ class Footnote(BaseModel):
     countries: list[CountryMention]
 
 
+class CountryList(BaseModel):
+    """A list of participating States outside the alignment paragraph: the co-sponsors of a
+    joint statement (`also on behalf of Iceland, Liechtenstein, ...`, `We, the aligning
+    states, ...`)."""
+
+    model_config = _FROZEN
+    lead: str  # the words that introduce it: `on behalf of`, `the aligning states`
+    span: Span
+    countries: list[CountryMention]  # slot None; unknown names have country_id None
+
+
 class BodyLanguage(BaseModel):
     model_config = _FROZEN
     name: str  # ENGLISH
@@ -203,6 +214,8 @@ class Statement(BaseModel):
     footnotes: list[Footnote]
     header_start: Span | None  # where the header block begins, for diagnostics about absences
     body_language: BodyLanguage | None  # the language the text is clearly in, if it is
+    # Lists of States outside the alignment paragraph (joint statements' co-sponsors).
+    country_lists: list[CountryList] = Field(default_factory=list)
 
     @property
     def date(self) -> DateToken | None:

@@ -73,6 +73,7 @@ class Parser:
         # Text the disclaimer's fixes must never reach into.
         blocks = [(paragraph.start, paragraph.end)] if paragraph else []
         blocks += [(note.start, note.end) for note in notes]
+        country_lists = self._alignment.country_lists(normal, blocks)
 
         found = self._disclaimer.find(norm, lambda start, end: words(norm, start, end, tokens))
         disclaimer = None
@@ -127,6 +128,7 @@ class Parser:
             alignment=alignment,
             footnotes=footnotes,
             header_start=header_start,
+            country_lists=country_lists,
         )
 
     def _header_tokens(

@@ -22,8 +22,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from statement_lint.model import CountryList
+from statement_lint.parse.cosponsors import CoSponsorReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.footnotes import FootnoteFound, FootnoteReader, numbered
+from statement_lint.parse.normalize import NormalText
 
 _CLOSING = re.compile(
     r"(?=[aA])\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
@@ -95,6 +98,7 @@ class AlignmentReader:
     def __init__(self, countries: CountryReader) -> None:
         self.countries = countries
         self._notes = FootnoteReader(countries)
+        self._cosponsors = CoSponsorReader(countries)
         # The notes found for the last paragraph, for `footnotes` to hand out: (text, end,
         # notes).
         self._last: tuple[str, int, list[FootnoteFound]] | None = None
@@ -138,6 +142,10 @@ class AlignmentReader:
         else:
             found = self._notes.after(text, after, frozenset())
         return found or self._notes.at_line_starts(text)
+
+    def country_lists(self, normal: NormalText, skip: list[tuple[int, int]]) -> list[CountryList]:
+        """Lists of States outside the alignment paragraph and its footnotes (`skip`)."""
+        return self._cosponsors.lists(normal, skip)
 
 
 def _opens(text: str, sentence_start: int, slot_start: int) -> bool:
