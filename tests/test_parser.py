@@ -257,3 +257,12 @@ def test_no_symbol_no_marker_no_disclaimer_is_no_header():
     statement = default_parser().parse(text)
     assert header_of(text) == ([], [], [])
     assert statement.header_start is None
+
+
+def test_a_disclaimer_alone_between_paragraphs_of_the_body_is_no_header():
+    text = f"EU Statement\n\nMr Chair, we welcome the report.\n\n{DISCLAIMER}\n\nThank you.\n"
+    statement = default_parser().parse(text)
+    assert statement.disclaimer is not None
+    assert statement.header_start is None
+    opening = default_parser().parse(f"{DISCLAIMER}\n\nMr Chair, we welcome the report.\n")
+    assert opening.header_start is not None  # opening the text, it is a header without tokens

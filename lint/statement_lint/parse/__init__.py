@@ -22,7 +22,13 @@ from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import NO_DAY, DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder
-from statement_lint.parse.header import HeaderScanner, Token, header_tokens, words
+from statement_lint.parse.header import (
+    HeaderScanner,
+    Token,
+    disclaimer_alone_in_body,
+    header_tokens,
+    words,
+)
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.languages import LanguageGuesser
 from statement_lint.parse.normalize import NormalText
@@ -102,7 +108,7 @@ class Parser:
         symbols, dates, markers, restricted = self._header_tokens(normal, header)
 
         starts = [token.start for token in header]
-        if disclaimer_range:
+        if disclaimer_range and not disclaimer_alone_in_body(norm, header, disclaimer_range):
             starts.append(disclaimer_range[0])
         header_start = None
         if starts:

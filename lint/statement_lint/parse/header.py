@@ -16,7 +16,9 @@ The header is found by its structure, never by a token alone. Its tokens are
 Blank lines and statement-lint's own directive lines between tokens do not part them. A date
 or a symbol alone on a line in the body (a delivery dateline, a cited document) is not the
 header's; nor is anything in a sentence. A text with no symbol, no marker and no
-disclaimer has no header at all (a web copy, a note): then no token is the header's.
+disclaimer has no header at all (a web copy, a note): then no token is the header's; nor has a
+text whose disclaimer, with no header token, stands alone between paragraphs of the body (a web
+copy that kept it from the PDF's page header).
 """
 
 from __future__ import annotations
@@ -227,6 +229,12 @@ def header_tokens(
     if disclaimer is None and not any(t.kind in ("symbol", "marker") for t in header):
         return []  # no symbol, no marker, no disclaimer: there is no header to speak of
     return header
+
+
+def disclaimer_alone_in_body(text: str, header: list[Token], disclaimer: tuple[int, int]) -> bool:
+    """Whether the disclaimer is all there is of a header, and stands between paragraphs of the
+    body: text before and after it, neither opening nor closing the document."""
+    return not header and bool(text[: disclaimer[0]].strip() and text[disclaimer[1] :].strip())
 
 
 def _beside_disclaimer(

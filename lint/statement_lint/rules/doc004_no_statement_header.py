@@ -4,8 +4,8 @@ from statement_lint.rules import Context, Finding, rule
 
 def has_header(statement: Statement) -> bool:
     """Whether the parser found a statement header: a document symbol, a language marker or
-    the disclaimer. Without one of them it takes no date as the header's and sets no
-    `header_start`, so that field tells."""
+    the disclaimer (not one standing alone between paragraphs of the body). Without one it
+    takes no date as the header's and sets no `header_start`, so that field tells."""
     return statement.header_start is not None
 
 
@@ -19,7 +19,9 @@ def no_statement_header(ctx: Context):
     disclaimer, found where a header stands (on lines of their own, beside the disclaimer, or
     at the start or end of the text; not in body sentences). When none is found, this one
     diagnostic is reported instead of one for each missing part (`REF001`, `DAT001`,
-    `LNG001`), and dates in the text are not taken for a header date.
+    `LNG001`), and dates in the text are not taken for a header date. A disclaimer with no
+    header token, standing alone between paragraphs of the body (as web copies keep it from
+    the PDF), makes no header either.
 
     ## Why
     A text with no trace of a header is usually not a circulated statement at all: a copy of a
@@ -38,10 +40,20 @@ def no_statement_header(ctx: Context):
         The OSCE Secretariat bears no responsibility ...
         Mr Chair, ...
     """
-    if not has_header(ctx.statement):
-        yield Finding(
-            None,
-            "no statement header: no document symbol (such as PC.DEL/80/21), no language "
-            "marker (such as ENGLISH only) and no Secretariat disclaimer were found; the file "
-            "may not be a circulated statement (a web copy, a note?)",
-        )
+    statement = ctx.statement
+    if has_header(statement):
+        return
+    symbol, marker = (
+        "no document symbol (such as PC.DEL/80/21)",
+        "language marker (such as ENGLISH only)",
+    )
+    if statement.disclaimer is None:
+        found = f"{symbol}, no {marker} and no Secretariat disclaimer"
+    else:
+        line = statement.disclaimer.span.line
+        found = f"{symbol} and no {marker}, only the disclaimer alone in the body (line {line})"
+    yield Finding(
+        None,
+        f"no statement header: found {found}; the file may not be a circulated statement "
+        "(a web copy, a note?)",
+    )
