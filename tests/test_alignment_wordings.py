@@ -282,3 +282,26 @@ def test_numbered_notes_in_linear_time():
     paragraph = "The Candidate Countries CROATIA1 align themselves with this statement.\n"
     assert_linear(lambda n: paragraph + "1 Croatia\n" * n, 2000, run=_lint)
     assert_linear(lambda n: paragraph + "* x is\n" * n, 2000, run=_lint)
+
+
+def test_names_wrapped_over_lines_are_named_on_one_line():
+    text = statement(
+        "The Candidate Countries MONTENEGRO*, BOSNIA and\nHERZEGOVINA* and BOSNIA and\n"
+        "HERZEGOVINA* align themselves with this statement.\n* Montenegro and Bosnia-Herzegovina "
+        "continue to be part of the Stabilisation and Association Process.\n",
+        date="8 July 2024",
+    )
+    assert [(d.code, d.line, d.message) for d in lint_text(text)] == [
+        (
+            "ALN007",
+            10,
+            "BOSNIA and HERZEGOVINA is listed twice in the alignment paragraph (first as BOSNIA "
+            "and HERZEGOVINA on line 9): remove one",
+        ),
+        (
+            "ALN005",
+            12,
+            "Bosnia-Herzegovina in the footnote is BOSNIA and HERZEGOVINA in the alignment "
+            "paragraph (line 9): use one name in both",
+        ),
+    ]
