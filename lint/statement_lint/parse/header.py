@@ -283,30 +283,33 @@ def _groups(text: str, tokens: list[Token], lines: _Lines, columns: bool) -> lis
     groups: list[_Group] = []
     previous: Token | None = None
     for token in tokens:
-        if previous is not None:
-            gap = text[previous.end : token.start]
-            if _is_blank(gap):
-                groups[-1].tokens.append(token)
-                previous = token
-                continue
-            if _is_glue(gap):
-                groups[-1].tokens.append(token)
-                groups[-1].glued = True
-                previous = token
-                continue
-            if (
-                columns
-                and lines.ends_line(previous)
-                and lines.ends_line(token)
-                and lines.line(token.start) == lines.line(previous.end - 1) + 1
-            ):
-                groups[-1].tokens.append(token)
-                groups[-1].column = True
-                previous = token
-                continue
-        groups.append(_Group([token]))
+        link = _link(text, previous, token, lines, columns) if previous else None
+        if link is None:
+            groups.append(_Group([token]))
+        else:
+            group = groups[-1]
+            group.tokens.append(token)
+            group.glued = group.glued or link == "glue"
+            group.column = group.column or link == "column"
         previous = token
     return groups
+
+
+def _link(text: str, previous: Token, token: Token, lines: _Lines, columns: bool) -> str | None:
+    """How two tokens that follow each other stand together, if they do."""
+    gap = text[previous.end : token.start]
+    if _is_blank(gap):
+        return "blank"
+    if _is_glue(gap):
+        return "glue"
+    if (
+        columns
+        and lines.ends_line(previous)
+        and lines.ends_line(token)
+        and lines.line(token.start) == lines.line(previous.end - 1) + 1
+    ):
+        return "column"
+    return None
 
 
 def _right_column(group: _Group, lines: _Lines) -> bool:
