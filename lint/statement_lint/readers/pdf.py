@@ -115,12 +115,21 @@ def _page_text(text_page, bounds: Box, first: bool) -> str:
     left, bottom, right, top = bounds
     if not first:
         return _region_text(text_page, _boxes(text_page)) or text_page.get_text_range()
-    split = top - (top - bottom) * HEADER_REGION
+    boxes = _boxes(text_page)
+    split = _between_lines(top - (top - bottom) * HEADER_REGION, boxes)
     head = text_page.get_text_bounded(left, split, right, top)
-    below = [box for box in _boxes(text_page) if box[1] + box[3] < 2 * split]
+    below = [box for box in boxes if box[1] + box[3] < 2 * split]
     rest = _region_text(text_page, below)
     rest = rest or text_page.get_text_bounded(left, bottom, right, split)
     return f"{head}\n{rest}" if head and rest else head or rest
+
+
+def _between_lines(split: float, boxes: list[Box]) -> float:
+    """`split`, moved down below the lines it would cut through: a line that straddles the
+    edge of the header region belongs to the region, and is read once."""
+    while cut := [box[1] for box in boxes if box[1] < split < box[3]]:
+        split = min(cut) - 0.01
+    return split
 
 
 def _boxes(text_page) -> list[Box]:
