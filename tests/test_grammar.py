@@ -191,10 +191,10 @@ def test_where_a_marker_begins(text, start):
 
 def test_messages_quote_header_tokens_on_one_line_and_cut_long_ones():
     from statement_lint import lint_text
-    from statement_lint.parse.normalize import quote
+    from statement_lint.model import quoted
 
-    assert quote("ENGLISH\n\nOriginal:\tRUSSIAN\x0b") == "ENGLISH Original: RUSSIAN"
-    assert quote("x" * 61) == "x" * 60 + "..."
+    assert quoted("ENGLISH\n\nOriginal:\tRUSSIAN\x0b") == "ENGLISH Original: RUSSIAN"
+    assert quoted("x" * 61) == "x" * 60 + "..."
     header = "PC.DEL/5/21\n{date}\nENGLISH only\n"
     disclaimer = (
         "The OSCE Secretariat bears no responsibility for the content of this document and "

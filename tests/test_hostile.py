@@ -71,7 +71,7 @@ EXPECTED = [
     ("loop.txt", "DOC001", "the file cannot be read: too many levels of symbolic links"),
     ("members.docx", "DOC001", f"the file has more than {MAX_MEMBERS} ZIP members, over the "
      "limit for a Word file (a zip bomb?)"),
-    ("nested.pdf", "DAT001", None),  # a valid PDF: its only text is "deep", no statement header
+    ("nested.pdf", "DOC004", None),  # a valid PDF: its only text is "deep", no statement header
     ("no-document.docx", "DOC001", "the file is not a Word document: word/document.xml is "
      "missing"),
     ("not-a-zip.docx", "DOC001", "the file is not a valid Word file (not a ZIP archive, or "

@@ -374,3 +374,27 @@ def test_a_registry_copy_whose_statuses_do_not_follow_each_other_is_refused(
     assert main(["-q", str(tmp_path / "s.txt")], stdin=io.StringIO()) == 2
     err = capsys.readouterr().err
     assert err == f"statement-lint: error: registry {tmp_path / 'registry.json'}: {problem}\n"
+
+
+def test_the_run_says_once_that_statuses_after_the_check_date_are_assumed(
+    tmp_path, capsys, monkeypatch
+):
+    """Two statements dated after the check date, linted twice (the second time from the
+    cache): the note comes once per run, after the summary; -q leaves it out."""
+    from pathlib import Path
+
+    real = Path(__file__).parent / "fixtures" / "real"
+    monkeypatch.chdir(tmp_path)
+    for name in ("dated-2026-clean.txt", "dated-2026-ukraine-as-well-as.txt"):
+        (tmp_path / name).write_bytes((real / name).read_bytes())
+    note = (
+        "statement-lint: note: the country registry was last checked on 1 November 2026; "
+        "statuses after that date are assumed unchanged (update: see README)\n"
+    )
+    for _ in range(2):
+        assert main(["--isolated", "."], stdin=io.StringIO()) == 1
+        err = capsys.readouterr().err
+        assert err.endswith(note)
+        assert err.count("note:") == 1
+    main(["--isolated", "-q", "."], stdin=io.StringIO())
+    assert "note:" not in capsys.readouterr().err

@@ -88,7 +88,7 @@ class ResultCache:
             ]
         except (TypeError, ValueError):
             return None
-        return {"diagnostics": diagnostics, "usage": entry["usage"]}
+        return {"diagnostics": diagnostics, "usage": entry["usage"], "notes": entry["notes"]}
 
     def store(
         self,
@@ -97,6 +97,7 @@ class ResultCache:
         document: Document,
         diagnostics: list[Diagnostic],
         usage: list,
+        notes: list[str],
     ) -> None:
         """Remember the diagnostics of the bytes `document` was read from."""
         source = document.source
@@ -109,6 +110,7 @@ class ResultCache:
             "sha256": source.sha256,
             "diagnostics": [d.model_dump(mode="json") for d in diagnostics],
             "usage": usage,
+            "notes": notes,
         }
 
     def _racy(self, mtime_ns: int) -> bool:
@@ -212,6 +214,8 @@ def _valid_entry(entry: object) -> bool:
         and all(isinstance(d, dict) for d in entry["diagnostics"])
         and isinstance(entry["usage"], list)
         and all(_valid_usage(use) for use in entry["usage"])
+        and isinstance(entry["notes"], list)
+        and all(isinstance(note, str) for note in entry["notes"])
     )
 
 
@@ -225,7 +229,7 @@ def _valid_usage(use: object) -> bool:
     )
 
 
-_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "usage"}
+_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "usage", "notes"}
 
 
 def _digest(path: str) -> str | None:

@@ -283,6 +283,7 @@ class _LintRun:
         self.linted: set[str] = set()
         self.fixed = self.would_fix = 0
         self.failed = 0  # files statement-lint failed on (DOC003)
+        self.notes: set[str] = set()  # said once per run, after the summary
         self.config_findings: list[Diagnostic] = []
 
     def _results(self):
@@ -310,6 +311,7 @@ class _LintRun:
                 self.linted.add(result.shown)
             use.record(result.usage)
             self.failed += result.failed
+            self.notes.update(result.notes)
             if self.options.diff:
                 self.would_fix += result.fixed
                 sys.stdout.write(result.diff)
@@ -364,6 +366,8 @@ class _LintRun:
             if counts.fixable and not options.fix:
                 notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
             print(" ".join([counts.sentence(), *notes]), file=sys.stderr)
+            for note in sorted(self.notes):
+                print(f"statement-lint: note: {printable(note)}", file=sys.stderr)
         if self.failed:
             files = plural(self.failed, "file")
             print(

@@ -14,7 +14,12 @@ from statement_lint.globs import compile_glob, relative_to
 from statement_lint.model import Diagnostic, Fix, Severity, Span, line_span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, read_bytes, read_path
-from statement_lint.reference import default_gazetteer, load_profile, load_registry
+from statement_lint.reference import (
+    default_gazetteer,
+    load_profile,
+    load_registry,
+    registry_note,
+)
 from statement_lint.rules import Context, Finding, Rule, rules_by_code
 from statement_lint.settings import SelectionError, Settings, enabled_rules, severity_of
 from statement_lint.suppression import covers, read_directives
@@ -78,6 +83,7 @@ class Linter:
         self._parsers: dict[str, Parser] = {}
         self._events: list = []  # per-file-ignores use, see take_per_file_use
         self._failures = 0
+        self._notes: set[str] = set()  # what the run says once (the registry's check date)
 
     def settings_for(self, path: str) -> Settings:
         return self._resolver.for_path(path) if self._resolver else self._settings
@@ -105,6 +111,11 @@ class Linter:
             failed = Document(document.path, None, failure=describe_failure(error))
             return self._lint(failed, settings, path)
 
+    def take_notes(self) -> list[str]:
+        """What the documents linted since the last call give the run to say once."""
+        notes, self._notes = sorted(self._notes), set()
+        return notes
+
     def take_failures(self) -> int:
         """How many documents failed (DOC003) since the last call."""
         failures, self._failures = self._failures, 0
@@ -117,15 +128,18 @@ class Linter:
         statement = parser.parse(document.text) if readable else None
         # Only text files carry directives; PDF and Word files use per-file-ignores.
         inline = read_directives(document.text) if readable and document.kind == "text" else None
+        registry = load_registry(settings.registry)
         context = Context(
             document,
             statement,
             parser.profile,
             parser.gazetteer,
-            load_registry(settings.registry),
+            registry,
             frozenset(rule.code for rule in rules),
             inline,
         )
+        if _judged_after_check(statement, registry):
+            self._notes.add(registry_note(registry, settings.registry))
         diagnostics = []
         for rule in rules:
             if rule.stage == "document" or (rule.stage == "statement" and statement is not None):
@@ -216,6 +230,14 @@ def _offered_fix(fix: Fix | None, document: Document) -> Fix | None:
     if fix is None or document.kind != "text" or document.text is None:
         return None
     return fix if fix.only_restores(document.text) else None
+
+
+def _judged_after_check(statement, registry) -> bool:
+    """Whether the date-aware rules judge this statement on statuses assumed unchanged since
+    the registry was last checked: an alignment paragraph, dated after the check."""
+    if statement is None or statement.alignment is None or statement.date is None:
+        return False
+    return registry.after_check(statement.date.value)
 
 
 def describe_failure(error: BaseException) -> str:

@@ -55,14 +55,3 @@ def sap_marker(ctx: Context) -> str:
 def needs_marker(status: Status) -> bool:
     """SAP countries carry the marker in the candidate and acceding slots."""
     return status.sap and status.slot in ("candidate", "acceding")
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def since(facts: CountryFacts, status: Status) -> str:
-    """`since 23 June 2022`, or `until 22 June 2022`-style wording of a status's span."""
-    if status.valid_from <= facts.statuses[0].valid_from:
-        return "throughout the registry's record"
-    return f"since {long_date(status.valid_from)}"

@@ -149,15 +149,6 @@ def _in_force(
     return found, False
 
 
-_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
-
-
-def message_text(text: str) -> str:
-    """Document text as a message quotes it: on one line, line ends, other control characters
-    and runs of blanks as one space each (a name wrapped over two lines of a PDF)."""
-    return " ".join(_UNPRINTABLE.sub(" ", text).split())
-
-
 def statement_period(statement) -> tuple[dt.date, dt.date]:
     """The days a statement may be dated: its header date; when that is no real day (`31 April
     2021`, `12 2020`), the year its date text and its symbol (`PC.DEL/80/21`) give, if they do

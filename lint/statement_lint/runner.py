@@ -43,6 +43,7 @@ class FileResult:
     diff: str = ""
     fix_error: str | None = None
     failed: bool = False  # statement-lint failed on it (DOC003): the run ends with status 2
+    notes: list[str] = field(default_factory=list)  # for the run to say once
 
 
 class FileLinter:
@@ -82,14 +83,17 @@ class FileLinter:
                 text = None
                 if self.options.keep_text and entry["diagnostics"]:
                     text = read_path(path, shown, settings.limits).text
-                return FileResult(shown, entry["diagnostics"], entry["usage"], text=text)
+                return FileResult(
+                    shown, entry["diagnostics"], entry["usage"], text=text, notes=entry["notes"]
+                )
         document, diagnostics = self.linter.lint_path(path)
         usage = self.linter.take_per_file_use()
         result = FileResult(shown, diagnostics, usage, failed=self.linter.take_failures() > 0)
+        result.notes = self.linter.take_notes()
         if (self.options.fix or self.options.diff) and any(d.fix for d in diagnostics):
             self._fix(path, document, result)
         elif use_cache and document.error is None and not result.failed:
-            self.cache.store(settings, path, document, diagnostics, usage)
+            self.cache.store(settings, path, document, diagnostics, usage, result.notes)
         if self.options.keep_text and result.diagnostics:
             result.text = document.text
         return result
@@ -106,6 +110,7 @@ class FileLinter:
             self._fix(None, document, result)
         result.text = document.text if self.options.keep_text else None
         result.failed = self.linter.take_failures() > 0
+        result.notes = self.linter.take_notes()
         return result
 
     def _fix(self, path: str | None, document: Document, result: FileResult) -> None:

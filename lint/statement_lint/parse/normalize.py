@@ -113,15 +113,3 @@ class NormalText:
             end_line=end_line,
             end_column=end_column,
         )
-
-
-# Line ends, other control characters and line separators: never in a one-line message.
-_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
-QUOTE_LIMIT = 60
-
-
-def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """Document text to quote in a message: on one line (line ends, control characters and
-    blank runs as one space each), and cut after `limit` characters with an ellipsis."""
-    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
-    return text if len(text) <= limit else text[:limit].rstrip() + "..."

@@ -1,5 +1,5 @@
-from statement_lint.model import Severity
-from statement_lint.reference import day_span, message_text
+from statement_lint.model import Severity, one_line
+from statement_lint.reference import day_span
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -33,7 +33,7 @@ def outdated_country_name(ctx: Context):
     if statement.alignment is None or date is None or date.value is None or ctx.registry is None:
         return
     day = date.value
-    written_date = message_text(date.text)
+    written_date = one_line(date.text)
     mentions = list(statement.alignment.countries)
     for footnote in statement.footnotes:
         mentions.extend(footnote.countries)
@@ -52,4 +52,4 @@ def outdated_country_name(ctx: Context):
             when = f"was not yet in use on {written_date} (in use from {since})"
         current = next((n.name for n in facts.names if n.in_use_on(day)), None)
         advice = f": write {current}" if current else ""
-        yield Finding(mention.span, f"{message_text(mention.written)} {when}{advice}")
+        yield Finding(mention.span, f"{one_line(mention.written)} {when}{advice}")

@@ -1,6 +1,5 @@
 from statement_lint.facts import SLOT_WORDS, sap_marker, statement_day, status_on
-from statement_lint.model import Severity
-from statement_lint.reference import message_text
+from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -11,8 +10,9 @@ def marker_on_non_sap_country(ctx: Context):
     ## What it checks
     That a country marked `*` in the alignment paragraph was part of the Stabilisation and
     Association Process on the statement's date, by the registry. It is reported instead of
-    ALN001 for that country. Silent without a header date, or for a date outside the
-    registry's coverage.
+    ALN001 for that country. Silent without a header date, before the registry's record begins
+    (1 May 2004), and in its spans of doubt; after the day its facts were last checked, the last
+    known statuses hold.
 
     ## Why
     The marker says the country is in the Process (the Western Balkans); on UKRAINE or TURKEY
@@ -39,7 +39,7 @@ def marker_on_non_sap_country(ctx: Context):
         if known is None or known[1].sap:
             continue
         facts, status = known
-        written = message_text(country.written)
+        written = one_line(country.written)
         since = facts.since(status)
         held = (
             f"it has been {SLOT_WORDS[status.slot]} {since}"

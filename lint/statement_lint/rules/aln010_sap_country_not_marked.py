@@ -1,6 +1,5 @@
 from statement_lint.facts import needs_marker, sap_marker, statement_day, status_on
-from statement_lint.model import Severity
-from statement_lint.reference import message_text
+from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -48,7 +47,7 @@ def sap_country_not_marked(ctx: Context):
         if known is None or not needs_marker(known[1]) or known[1].slot != "candidate":
             continue
         facts, status = known
-        written = message_text(country.written)
+        written = one_line(country.written)
         when = facts.since(status) or "on that date"
         yield Finding(
             country.span,

@@ -1,6 +1,6 @@
 from statement_lint.facts import SLOT_PLACES, SLOT_WORDS, statement_day, status_on
-from statement_lint.model import Severity
-from statement_lint.reference import day_span, message_text
+from statement_lint.model import Severity, one_line
+from statement_lint.reference import day_span
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -13,8 +13,10 @@ def wrong_slot_for_date(ctx: Context):
     That each country's slot (acceding, candidate, Stabilisation and Association Process
     potential candidate, EFTA/EEA, "as well as") is the one the registry gives for the header
     date, and that no EU member aligns. The message says what the registry holds and since
-    when. Silent without a header date, for a date outside the registry's coverage, and for
-    countries the registry does not cover.
+    when (the day the status began, as precisely as the sources give it). Silent without a
+    header date, before the registry's record begins (1 May 2004), in its spans of doubt, and
+    for countries the registry does not cover; after the day its facts were last checked, the
+    last known statuses hold.
 
     ## Why
     Statuses change: UKRAINE became a candidate on 23 June 2022, GEORGIA on 14 December 2023,
@@ -38,13 +40,13 @@ def wrong_slot_for_date(ctx: Context):
     day = statement_day(ctx)
     if statement.alignment is None or day is None:
         return
-    dated = f"this statement is dated {message_text(statement.date.text)}"
+    dated = f"this statement is dated {one_line(statement.date.text)}"
     for country in statement.alignment.countries:
         known = status_on(ctx, country.country_id, day)
         if known is None or country.slot is None or known[1].slot == country.slot:
             continue
         facts, status = known
-        written = message_text(country.written)
+        written = one_line(country.written)
         later = next(
             (s for s in facts.statuses if s.starts and s.starts > day and s.slot == country.slot),
             None,

@@ -1,5 +1,5 @@
-from statement_lint.model import Severity
-from statement_lint.reference import message_text, statement_period
+from statement_lint.model import Severity, one_line
+from statement_lint.reference import statement_period
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
@@ -9,9 +9,10 @@ def wrong_closing_formula(ctx: Context):
     statement` (the profile's).
 
     ## What it checks
-    That the alignment paragraph closes with the profile's formula, word for word (spacing
-    and case aside). Older texts said `align themselves with this declaration`; drafts say
-    `align with this statement`.
+    That the alignment paragraph closes with the formula of the statement's time, word for
+    word (spacing and case aside), as the profile dates it: `align themselves with this
+    statement` from 2010; silent where two formulas were in use (`declaration` and `statement`,
+    2004-2009) or none is known. Drafts say `align with this statement`.
 
     ## Why
     The formula is fixed; a variant reads as a draft, or as a statement of another kind.
@@ -28,7 +29,7 @@ def wrong_closing_formula(ctx: Context):
     alignment = ctx.statement.alignment
     if alignment is None:
         return
-    written = message_text(alignment.closing)
+    written = one_line(alignment.closing)
     formulas, known = ctx.profile.alignment.closings(*statement_period(ctx.statement))
     if any(written.lower() == formula.lower() for formula in formulas):
         return

@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -24,4 +23,4 @@ def invalid_date(ctx: Context):
     """
     for date in ctx.statement.dates:
         if date.value is None and date.problem:
-            yield Finding(date.span, f"invalid date {quote(date.text)}: {date.problem}")
+            yield Finding(date.span, f"invalid date {quoted(date.text)}: {date.problem}")

@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
@@ -33,6 +32,6 @@ def nonstandard_date_format(ctx: Context):
         if date.value is not None and not date.standard:
             yield Finding(
                 date.span,
-                f"date {quote(date.text)} is not in the standard form: write {date.standard_form}",
+                f"date {quoted(date.text)} is not in the standard form: write {date.standard_form}",
                 fix=replace_with(date.span, date.standard_form),
             )

@@ -1,4 +1,5 @@
 from statement_lint.model import Severity
+from statement_lint.parse.symbols import symbol_type
 from statement_lint.reference import statement_period
 from statement_lint.rules import Context, Finding, rule
 
@@ -14,9 +15,12 @@ def missing_disclaimer(ctx: Context):
     matter. The osce.org web-page disclaimer ("The views, opinions, conclusions ...") is a
     different text and does not count.
 
-    Documents in a language whose disclaimer text the profile does not give (only English is
-    known so far) are not checked: a French statement carrying the English disclaimer is fine,
-    and one without it cannot be judged.
+    Only delegation documents (`*.DEL` symbols, or no symbol at all) are circulated with it:
+    journals, decisions and Secretariat documents are not checked. Nor are documents dated when
+    the profile does not say the disclaimer was required (before 30 January 2020 for the
+    bundled profile), or in a language whose disclaimer text the profile does not give (only
+    English is known so far): a French statement carrying the English disclaimer is fine, and
+    one without it cannot be judged.
 
     ## Why
     Every delegation document is circulated with it; without it, the text reads as if the
@@ -38,6 +42,10 @@ def missing_disclaimer(ctx: Context):
         documents agreed by OSCE participating States.
     """
     statement = ctx.statement
+    if statement.header_start is None:
+        return  # no header at all: DOC004 says so
+    if statement.symbols and not any(symbol_type(s.text) == "DEL" for s in statement.symbols):
+        return  # a journal, a decision, a Secretariat document: not circulated with it
     known = {disclaimer.language for disclaimer in ctx.profile.disclaimers}
     if statement.language is not None and statement.language not in known:
         return  # a translation whose disclaimer text the profile does not know

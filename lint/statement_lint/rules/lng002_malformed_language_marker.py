@@ -1,7 +1,6 @@
 import re
 
-from statement_lint.model import Edit, Fix, Severity, Span
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Edit, Fix, Severity, Span, quoted
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
@@ -45,7 +44,7 @@ def malformed_language_marker(ctx: Context):
             advice = f": write {marker.suggestion}" if marker.suggestion else ""
             yield Finding(
                 marker.span,
-                f"malformed language marker {quote(marker.text)}: {marker.problem}{advice}",
+                f"malformed language marker {quoted(marker.text)}: {marker.problem}{advice}",
                 fix=_rewrite(text, marker.span, marker.suggestion),
             )
 

@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -27,5 +26,5 @@ def contradictory_language_marker(ctx: Context):
         if marker.contradiction:
             yield Finding(
                 marker.span,
-                f"contradictory language marker {quote(marker.text)}: {marker.contradiction}",
+                f"contradictory language marker {quoted(marker.text)}: {marker.contradiction}",
             )

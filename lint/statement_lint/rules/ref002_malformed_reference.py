@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -29,8 +28,8 @@ def malformed_reference(ctx: Context):
     """
     for symbol in ctx.statement.symbols:
         if symbol.problems:
-            advice = f"; write {quote(symbol.corrected)}" if symbol.corrected else ""
+            advice = f"; write {quoted(symbol.corrected)}" if symbol.corrected else ""
             problems = "; ".join(symbol.problems)
             yield Finding(
-                symbol.span, f"malformed document symbol {quote(symbol.text)}: {problems}{advice}"
+                symbol.span, f"malformed document symbol {quoted(symbol.text)}: {problems}{advice}"
             )

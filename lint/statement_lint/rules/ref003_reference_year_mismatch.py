@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -32,6 +31,6 @@ def reference_year_mismatch(ctx: Context):
     if symbol.year != date.value.year:
         yield Finding(
             symbol.span,
-            f"document symbol {quote(symbol.text)} is of {symbol.year}, but the header date "
-            f"{quote(date.text)} is in {date.value.year}",
+            f"document symbol {quoted(symbol.text)} is of {symbol.year}, but the header date "
+            f"{quoted(date.text)} is in {date.value.year}",
         )

@@ -1,5 +1,4 @@
-from statement_lint.model import Severity
-from statement_lint.parse.normalize import quote
+from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
 
 
@@ -33,7 +32,7 @@ def conflicting_references(ctx: Context):
         elif text != first.text.rstrip("*"):
             yield Finding(
                 symbol.span,
-                f"the header carries two document symbols: {quote(first.text)} "
-                f"(line {first.span.line}) and {quote(symbol.text)}; keep the right one",
+                f"the header carries two document symbols: {quoted(first.text)} "
+                f"(line {first.span.line}) and {quoted(symbol.text)}; keep the right one",
             )
             return
