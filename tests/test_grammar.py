@@ -49,7 +49,7 @@ def test_well_formed_symbols(symbol):
         ("PS.DEL/1/21", ["unknown body 'PS' (did you mean PC?)"], None),
         ("FCS.DEL/1/21", ["unknown body 'FCS' (did you mean FSC?)"], None),
         ("ODHIR.DEL/1/21", ["unknown body 'ODHIR' (did you mean ODIHR?)"], None),
-        ("sum.DEL/51/10", ["the body is written in capitals (SUM)"], None),
+        ("sum.DEL/51/10", ["the body is written in capitals (SUM)"], "SUM.DEL/51/10"),
         (
             "PC.DEL/1/21/Amend.1",
             ["unknown suffix '/Amend.1' (known: /Rev.n, /Corr.n, /Add.n)"],
