@@ -128,7 +128,9 @@ class Disclaimer(BaseModel):
     differences: list[DisclaimerDifference]
 
 
-Slot = Literal["acceding", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as"]
+Slot = Literal[
+    "acceding", "associated", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as"
+]
 
 # Line ends, other control characters and line separators: never part of a one-line message.
 _UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")

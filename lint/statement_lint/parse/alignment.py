@@ -36,6 +36,8 @@ _SLOT = re.compile(
     # `the` is often left out (`EFTA countries Iceland and Norway`, 2006).
     r"\b(?:the\s)?(?:(?P<acceding>acceding\scountr(?:y|ies))"
     r"|(?P<candidate>candidate\scountr(?:y|ies))"
+    # Before May 2004: `the associated countries Bulgaria, Romania and Turkey`.
+    r"|(?P<associated>associated\scountr(?:y|ies))"
     r"|(?P<sap>countr(?:y|ies)\sof\sthe\sstabili[sz]ation\sand\sassociation\sprocess"
     r"\sand\spotential\scandidates?(?:\scountr(?:y|ies))?)"
     # `the EFTA country NORWAY, member of ...`; before 2010 also `the European Free Trade
@@ -48,6 +50,7 @@ _SLOT = re.compile(
 _SLOT_NAMES = {
     "acceding": "acceding",
     "candidate": "candidate",
+    "associated": "associated",
     "sap": "sap-potential-candidate",
     "efta": "efta-eea",
     "as_well_as": "as-well-as",
