@@ -283,7 +283,8 @@ def test_messages_date_each_status_by_when_it_began(
 def test_after_the_check_date_the_last_known_statuses_hold_and_say_so():
     import datetime as dt
 
-    from statement_lint.reference import load_registry, registry_note
+    from statement_lint.reference import load_registry
+    from statement_lint.reference.registry import registry_note
 
     registry = load_registry()
     assert registry.coverage.checked == dt.date(2026, 11, 1)

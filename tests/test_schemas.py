@@ -123,7 +123,7 @@ def test_a_profile_with_one_closing_formula_and_no_disclaimer_dates_still_loads(
     # Profiles written before the dated conventions: one formula, the disclaimer always required.
     import datetime as dt
 
-    from statement_lint.reference import Profile
+    from statement_lint.reference.profile import Profile
 
     profile = json.loads((DATA / "profiles" / "osce.json").read_text(encoding="utf-8"))
     profile["alignment"]["closing"] = "align themselves with this statement."

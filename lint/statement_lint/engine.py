@@ -14,12 +14,8 @@ from statement_lint.globs import compile_glob, relative_to
 from statement_lint.model import Diagnostic, Fix, Severity, Span, line_span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, read_bytes, read_path
-from statement_lint.reference import (
-    default_gazetteer,
-    load_profile,
-    load_registry,
-    registry_note,
-)
+from statement_lint.reference import default_gazetteer, load_profile, load_registry
+from statement_lint.reference.registry import registry_note
 from statement_lint.rules import Context, Finding, Rule, rules_by_code
 from statement_lint.settings import SelectionError, Settings, enabled_rules, severity_of
 from statement_lint.suppression import covers, read_directives

@@ -33,7 +33,9 @@ from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.languages import LanguageGuesser
 from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.symbols import check_symbol, symbol_type
-from statement_lint.reference import Gazetteer, Profile, default_gazetteer, default_profile
+from statement_lint.reference import default_gazetteer, default_profile
+from statement_lint.reference.gazetteer import Gazetteer
+from statement_lint.reference.profile import Profile
 
 
 class Parser:

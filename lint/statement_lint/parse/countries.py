@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from statement_lint.reference import Gazetteer
+from statement_lint.reference.gazetteer import Gazetteer
 
 _SEPARATORS = re.compile(r"(?:[\s,;&]|\band\b)+", re.IGNORECASE)
 _NEXT_SEPARATOR = re.compile(r",|;|\band\b", re.IGNORECASE)

@@ -17,7 +17,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from statement_lint.reference import DateForm
+from statement_lint.reference.profile import DateForm
 from statement_lint.similarity import closest
 
 _WORD = r"[^\W\d_]{3,12}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_lint.reference import Language
+from statement_lint.reference.profile import Language
 from statement_lint.similarity import closest
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from statement_lint.model import BodyLanguage
-from statement_lint.reference import Language
+from statement_lint.reference.profile import Language
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+")

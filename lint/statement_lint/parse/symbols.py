@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statement_lint.reference import SymbolConventions
+from statement_lint.reference.profile import SymbolConventions
 from statement_lint.similarity import bounded_distance
 
 # Symbol-like: a body, an optional session number, a separator, a type, then /-parts.

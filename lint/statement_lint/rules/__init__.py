@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Literal
 
 from statement_lint.model import Edit, Fix, Severity, Span, Statement
 from statement_lint.readers import Document
-from statement_lint.reference import Gazetteer, Profile, Registry
+from statement_lint.reference.gazetteer import Gazetteer
+from statement_lint.reference.profile import Profile
+from statement_lint.reference.registry import Registry
 
 if TYPE_CHECKING:
     from statement_lint.suppression import InlineSuppression

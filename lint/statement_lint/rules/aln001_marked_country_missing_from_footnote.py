@@ -1,6 +1,6 @@
-from statement_lint.facts import sap_marker, statement_day, status_on
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import sap_marker, statement_day, status_on
 
 
 @rule("ALN001", "marked-country-missing-from-footnote", Severity.ERROR)

@@ -1,5 +1,5 @@
 from statement_lint.model import Severity, one_line
-from statement_lint.reference import day_span
+from statement_lint.reference.common import day_span
 from statement_lint.rules import Context, Finding, rule
 
 

@@ -1,6 +1,6 @@
-from statement_lint.facts import SLOT_WORDS, sap_marker, statement_day, status_on
 from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import SLOT_WORDS, sap_marker, statement_day, status_on
 
 
 @rule("ALN009", "marker-on-non-sap-country", Severity.ERROR)

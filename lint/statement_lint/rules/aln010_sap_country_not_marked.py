@@ -1,6 +1,6 @@
-from statement_lint.facts import needs_marker, sap_marker, statement_day, status_on
 from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import needs_marker, sap_marker, statement_day, status_on
 
 
 @rule("ALN010", "sap-country-not-marked", Severity.ERROR)

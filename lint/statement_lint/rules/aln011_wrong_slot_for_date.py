@@ -1,7 +1,7 @@
-from statement_lint.facts import SLOT_PLACES, SLOT_WORDS, statement_day, status_on
 from statement_lint.model import Severity, one_line
-from statement_lint.reference import day_span
+from statement_lint.reference.common import day_span
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import SLOT_PLACES, SLOT_WORDS, statement_day, status_on
 
 
 @rule("ALN011", "wrong-slot-for-date", Severity.ERROR)

@@ -1,6 +1,6 @@
 from statement_lint.model import Severity, one_line
-from statement_lint.reference import statement_period
 from statement_lint.rules import Context, Finding, replace_with, rule
+from statement_lint.rules._dated import statement_period
 
 
 @rule("ALN012", "wrong-closing-formula", Severity.WARNING)

@@ -1,7 +1,7 @@
 from statement_lint.model import Severity
 from statement_lint.parse.symbols import symbol_type
-from statement_lint.reference import statement_period
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import statement_period
 
 
 @rule("DSC001", "missing-disclaimer", Severity.ERROR)

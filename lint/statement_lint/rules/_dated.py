@@ -1,10 +1,13 @@
-"""What the registry says about a statement's countries on the statement's date."""
+"""What the dated reference data says for a statement's date: the registry about its countries
+(the prologue of every date-aware rule), and the days it may be dated for the profile's dated
+conventions. Shared by the date-aware rules; not a rule itself (its name starts with `_`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from statement_lint.reference import CountryFacts, Status
+from statement_lint.reference.registry import CountryFacts, Status
 from statement_lint.rules import Context
 
 SLOT_WORDS = {
@@ -55,3 +58,19 @@ def sap_marker(ctx: Context) -> str:
 def needs_marker(status: Status) -> bool:
     """SAP countries carry the marker in the candidate and acceding slots."""
     return status.sap and status.slot in ("candidate", "acceding")
+
+
+def statement_period(statement) -> tuple[dt.date, dt.date]:
+    """The days a statement may be dated: its header date; when that is no real day (`31 April
+    2021`, `12 2020`), the year its date text and its symbol (`PC.DEL/80/21`) give, if they do
+    not disagree; else any day."""
+    date = statement.date
+    if date is not None and date.value is not None:
+        return date.value, date.value
+    years = set()
+    if date is not None:
+        years.update(int(year) for year in re.findall(r"\b(\d{4})\b", date.text))
+    years.update(symbol.year for symbol in statement.symbols[:1] if symbol.year is not None)
+    if len(years) != 1 or not dt.MINYEAR <= (year := years.pop()) <= dt.MAXYEAR:
+        return dt.date.min, dt.date.max
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)

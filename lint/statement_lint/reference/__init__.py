@@ -1,0 +1,89 @@
+"""Reference data, bundled with the package: the gazetteer of country names, the conventions
+profile and the dated registry of the countries' statuses.
+
+Each is a JSON file under ``data/``, described by pydantic models in this package (one module
+each); the JSON Schemas in ``schemas/`` are generated from these models
+(``python -m statement_lint.schemagen``). Loading happens here, once per file.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ValidationError
+
+from statement_lint.errors import UserError
+from statement_lint.reference.gazetteer import Gazetteer
+from statement_lint.reference.profile import Profile
+from statement_lint.reference.registry import Registry
+
+
+def _data_text(*parts: str) -> str:
+    return resources.files("statement_lint").joinpath("data", *parts).read_text(encoding="utf-8")
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.model_validate_json(_data_text("gazetteer.json"))
+
+
+# The bundled registry and profile are some tens of kilobytes; a user's copy is alike.
+USER_FILE_LIMIT = 16 * 1024 * 1024
+
+
+class ProfileError(UserError):
+    """A profile that cannot be read or is invalid: reported with its path, exit 2."""
+
+
+def bundled_profiles() -> list[str]:
+    folder = resources.files("statement_lint").joinpath("data", "profiles")
+    return sorted(
+        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+    )
+
+
+@cache
+def load_registry(path: str | None = None) -> Registry:
+    """The bundled registry, or the copy at `path`."""
+    if path is None:
+        return Registry.model_validate_json(_data_text("registry.json"))
+    return _load_user_file("registry", path, Registry)
+
+
+@cache
+def default_profile() -> Profile:
+    return load_profile("osce")
+
+
+@cache
+def load_profile(spec: str) -> Profile:
+    """A bundled profile by name (`osce`), or a profile JSON file by path."""
+    if spec in bundled_profiles():
+        return Profile.model_validate_json(_data_text("profiles", f"{spec}.json"))
+    if not spec.endswith(".json") and "/" not in spec:
+        raise ProfileError(
+            f"profile {spec!r}: no such bundled profile (bundled: "
+            f"{', '.join(bundled_profiles())}) and not a path to a .json file"
+        )
+    return _load_user_file("profile", spec, Profile)
+
+
+def _load_user_file(kind: str, path: str, model: type[BaseModel]):
+    """A user's profile or registry file, validated; what is wrong is an exit-2 error."""
+    from statement_lint.readers import Unreadable, read_utf8
+
+    try:
+        text = read_utf8(path, USER_FILE_LIMIT, f"a {kind} file")
+    except Unreadable as problem:
+        raise ProfileError(
+            problem.message(f"{kind} {path}:", "give the path of a JSON file")
+        ) from None
+    try:
+        return model.model_validate_json(text)
+    except ValidationError as error:
+        problems = []
+        for problem in error.errors():
+            where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+            problems.append(f"{kind} {path}: {where}: {problem['msg']}")
+        raise ProfileError("\n".join(problems)) from None

@@ -1,0 +1,172 @@
+"""The conventions profile (`data/profiles/*.json`): symbols, dates, languages, the
+disclaimer and the alignment paragraph's wording, some of them dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from statement_lint.reference.common import STRICT as _STRICT
+
+YearRule = Literal["required", "absent", "optional"]
+
+
+class SymbolConventions(BaseModel):
+    model_config = _STRICT
+    bodies: list[str] = Field(min_length=1)
+    numbered_bodies: list[str] = Field(
+        default_factory=list, description="Bodies that may carry a session number: MC(23)."
+    )
+    types: list[str] = Field(min_length=1)
+    year: dict[str, YearRule] = Field(
+        description="Whether the two-digit year is required, keyed by TYPE or BODY.TYPE "
+        "(the more specific key wins)."
+    )
+    suffixes: list[str]
+
+
+class DateForm(BaseModel):
+    """How header dates are written in one language."""
+
+    model_config = _STRICT
+    language: str = Field(pattern=r"^[A-Z]+$")
+    format: str = Field(
+        description="The standard form: {day} (or {day:02} with a leading zero), {month} (the "
+        "name), {year}, and the words around them: `{day} de {month} de {year}`."
+    )
+    first_day: str | None = Field(
+        default=None, description="How the first of the month is written, if not 1: `1er`."
+    )
+    months: list[str] = Field(min_length=12, max_length=12)
+
+    @field_validator("format")
+    @classmethod
+    def _has_each_field(cls, value: str) -> str:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(value) if name]
+        allowed = {("day", ""), ("day", "02"), ("month", ""), ("year", "")}
+        names = sorted(name for name, _ in fields)
+        if names != ["day", "month", "year"] or not set(fields) <= allowed:
+            raise ValueError("use each of {day} (or {day:02}), {month} and {year} once")
+        return value
+
+
+class DateConventions(BaseModel):
+    model_config = _STRICT
+    languages: list[DateForm] = Field(
+        min_length=1, description="Any of these forms is standard; the first is the default."
+    )
+
+
+class DatedConvention(BaseModel):
+    """A convention in force from `from` to `to` (both inclusive; open-ended when absent).
+    Days no entry covers are days whose convention is not known: the rules are silent."""
+
+    model_config = _STRICT
+    valid_from: dt.date | None = Field(
+        default=None, alias="from", description="The first day (absent: since ever)."
+    )
+    valid_to: dt.date | None = Field(
+        default=None, alias="to", description="The last day (absent: still in force)."
+    )
+    source: str = Field(default="", description="Where the dates come from.")
+
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        return (self.valid_from or dt.date.min, self.valid_to or dt.date.max)
+
+
+class ClosingFormula(DatedConvention):
+    text: str = Field(min_length=1, description="The formula: `align themselves with this ...`.")
+
+
+class DisclaimerRequirement(DatedConvention):
+    required: bool = Field(
+        description="Whether a delegation document of the time must carry the disclaimer."
+    )
+
+
+def _in_force(
+    entries: Sequence[DatedConvention], start: dt.date, end: dt.date
+) -> tuple[list[DatedConvention], bool]:
+    """The entries in force on some day from `start` to `end`, and whether every one of those
+    days is covered by one of them."""
+    found = [e for e in entries if e.bounds()[0] <= end and start <= e.bounds()[1]]
+    reached = start  # every day before `reached` is covered
+    for first, last in sorted(e.bounds() for e in found):
+        if first > reached:
+            return found, False
+        if last >= end:
+            return found, True
+        reached = max(reached, last + dt.timedelta(days=1))
+    return found, False
+
+
+class AlignmentConventions(BaseModel):
+    model_config = _STRICT
+    footnote_phrase: str = Field(
+        min_length=1, description="What the marker footnote says of the marked countries."
+    )
+    closing: str | list[ClosingFormula] = Field(
+        description="How the alignment paragraph ends: one formula for all dates, or formulas "
+        "with the dates each was in use. Where two overlap, both were in use and ALN012 is "
+        "silent; on days none covers, the formula of the time is not known and it is silent too."
+    )
+
+    def closings(self, start: dt.date, end: dt.date) -> tuple[list[str], bool]:
+        """The formulas in use on some day from `start` to `end`, and whether the formula of
+        every one of those days is known."""
+        if isinstance(self.closing, str):
+            return [self.closing], True
+        found, complete = _in_force(self.closing, start, end)
+        texts = list(dict.fromkeys(f.text for f in found if isinstance(f, ClosingFormula)))
+        return texts, complete
+
+
+class Language(BaseModel):
+    model_config = _STRICT
+    name: str = Field(pattern=r"^[A-Z]+$", description="The marker form: ENGLISH.")
+    localised: list[str] = Field(
+        default_factory=list, description="Older localised forms: ANGLAIS."
+    )
+    script: Literal["latin", "cyrillic"] = "latin"
+    words: list[str] = Field(
+        default_factory=list,
+        description="Frequent words found in no other of the languages, to tell the language "
+        "of a text (LNG004).",
+    )
+
+
+class Disclaimer(BaseModel):
+    model_config = _STRICT
+    language: str = Field(pattern=r"^[A-Z]+$")
+    text: str = Field(min_length=1)
+
+
+class Profile(BaseModel):
+    model_config = _STRICT
+    schema_version: Literal[1]
+    name: str
+    description: str = ""
+    disclaimers: list[Disclaimer] = Field(
+        min_length=1, description="The disclaimer, in each language whose text is known."
+    )
+    symbol: SymbolConventions
+    date: DateConventions
+    languages: list[Language] = Field(min_length=1)
+    alignment: AlignmentConventions
+    disclaimer_required: list[DisclaimerRequirement] = Field(
+        default_factory=lambda: [DisclaimerRequirement(required=True)],
+        description="When delegation documents had to carry the disclaimer (DSC001). Days no "
+        "entry covers are days whose convention is not known: DSC001 is silent. Absent: "
+        "required at all dates.",
+    )
+
+    def disclaimer_required_between(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the disclaimer was required on every day from `start` to `end`."""
+        found, complete = _in_force(self.disclaimer_required, start, end)
+        return complete and all(
+            isinstance(entry, DisclaimerRequirement) and entry.required for entry in found
+        )
