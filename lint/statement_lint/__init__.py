@@ -4,10 +4,9 @@
 >>> [d.code for d in lint_text(open("statement.txt").read())]
 """
 
-__version__ = "0.1.0"
-
 from statement_lint.engine import Linter, Settings, lint_bytes, lint_paths, lint_text
 from statement_lint.model import Diagnostic, Severity
+from statement_lint.version import __version__
 
 __all__ = [
     "Diagnostic",

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from statement_lint import __version__
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Unreadable, read_utf8, reason
 from statement_lint.readers.limits import MEGABYTE
+from statement_lint.version import __version__
 
 # An entry takes about 300 bytes: 256 MB holds some 800,000, a 100,000-file archive with eight
 # accepted slips a file. The bound keeps a wrong file from being read whole.

@@ -27,10 +27,10 @@ import tempfile
 import time
 from functools import cache
 
-from statement_lint import __version__
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bounded
 from statement_lint.settings import Settings
+from statement_lint.version import __version__
 
 CACHE_DIR = ".statement_lint_cache"
 _TAG = (

@@ -10,7 +10,6 @@ import traceback
 from collections.abc import Sequence
 from typing import TextIO
 
-from statement_lint import __version__
 from statement_lint.configfile import ConfigResolver
 from statement_lint.discover import discover
 from statement_lint.engine import PerFileIgnoreUse
@@ -23,6 +22,7 @@ from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.runner import FileLinter, Progress, RunOptions, default_jobs, run_files
 from statement_lint.settings import FAIL_ON_CHOICES, validate_selector
 from statement_lint.similarity import closest
+from statement_lint.version import __version__
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 FORMAT_VARIABLE = "STATEMENT_LINT_OUTPUT_FORMAT"

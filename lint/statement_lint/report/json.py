@@ -6,9 +6,9 @@ from typing import Literal, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from statement_lint import __version__
 from statement_lint.model import Diagnostic
 from statement_lint.report import ReportInput
+from statement_lint.version import __version__
 
 
 class ToolInfo(BaseModel):

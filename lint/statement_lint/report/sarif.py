@@ -11,9 +11,9 @@ from collections import Counter
 from typing import TextIO
 from urllib.parse import quote
 
-from statement_lint import __version__
 from statement_lint.report import ReportInput
 from statement_lint.rules import Rule, all_rules
+from statement_lint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/statement-lint/statement-lint"
