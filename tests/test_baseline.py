@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from statement_lint import baseline
+from statement_lint.run import baseline
 from statement_lint.cli import main
 
 ROOT = Path(__file__).parent.parent

@@ -44,14 +44,14 @@ def shard(workdir: Path) -> Path:
 def test_a_file_saved_while_it_is_linted_is_linted_again(workdir, capsys, monkeypatch):
     """The clean text is read and linted; the author saves a slip meanwhile. The cache must
     remember the clean result for the clean bytes only."""
-    real_lint_document = statement_lint.engine.Linter.lint_document
+    real_lint = statement_lint.engine.Engine.lint
 
     def save_meanwhile(self, document, *arguments):
         with_slip(workdir / "statement.txt")
-        return real_lint_document(self, document, *arguments)
+        return real_lint(self, document, *arguments)
 
     with monkeypatch.context() as patch:
-        patch.setattr(statement_lint.engine.Linter, "lint_document", save_meanwhile)
+        patch.setattr(statement_lint.engine.Engine, "lint", save_meanwhile)
         assert run(capsys) == (0, "")
     status, out = run(capsys)
     assert status == 1

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statement_lint import configfile
+from statement_lint.config import files as configfile
 from statement_lint.cli import main
-from statement_lint.globs import _Automaton, compile_glob, exclusion_matcher
-from statement_lint.settings import DEFAULT_EXCLUDE
+from statement_lint.config.globs import _Automaton, compile_glob, exclusion_matcher
+from statement_lint.config.settings import DEFAULT_EXCLUDE
 
 SEED = Path(__file__).parent / "fixtures" / "statements" / "pc-del-80-21-rev1.txt"
 ALN002 = (

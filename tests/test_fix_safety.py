@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import statement_lint.fix
+import statement_lint.run.fix
 from statement_lint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -113,14 +113,14 @@ def make_fixable(name: str = "statement.txt") -> bytes:
 def test_a_file_saved_meanwhile_is_not_overwritten(workdir, capsys, monkeypatch):
     make_fixable()
     saved_by_editor = b"the author's newer version\n"
-    real_fix_document = statement_lint.fix.fix_document
+    real_fix_document = statement_lint.run.fix.fix_document
 
     def editor_saves_while_fixing(*arguments):
         outcome = real_fix_document(*arguments)
         Path("statement.txt").write_bytes(saved_by_editor)
         return outcome
 
-    monkeypatch.setattr(statement_lint.fix, "fix_document", editor_saves_while_fixing)
+    monkeypatch.setattr(statement_lint.run.fix, "fix_document", editor_saves_while_fixing)
     status, out, err = lint(capsys, "--fix", "statement.txt")
     assert status == 1
     assert codes_and_lines(out) == [("ALN002", 17, True)]
@@ -202,13 +202,13 @@ def test_another_users_file_in_a_shared_folder_is_left_alone():
 def test_a_fix_that_does_not_mend_its_slip_is_taken_back():
     """Should the parser read the restored text as something else, the slip comes back after
     its fix: the fix is taken back and no longer offered, instead of being applied every run."""
-    from statement_lint.engine import Linter
-    from statement_lint.fix import fix_document
+    from statement_lint.config.settings import Settings
+    from statement_lint.engine import Engine
     from statement_lint.readers import read_bytes
+    from statement_lint.run.fix import fix_document
 
     document = read_bytes(slipped("layouts/top.txt", "ALBANIA*,", "ALBANIA,"), "x.txt")
-    linter = Linter()
-    [slip] = linter.lint_document(document)
+    [slip] = Engine().lint(document, Settings()).diagnostics
     assert slip.fix is not None
 
     def slip_comes_back(fixed_document):

@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 
 from documents import Statement, docx_parts, write_docx
 from mutations import layout_texts, lost_words, mutate
-from statement_lint.engine import Linter
-from statement_lint.fix import fix_document
+from statement_lint.config.settings import Settings
+from statement_lint.engine import Engine
 from statement_lint.model import Diagnostic
 from statement_lint.readers import read_bytes, read_path
+from statement_lint.run.fix import fix_document
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 # Not a speed claim (the benchmarks make those): a guard that turns a hang or a blow-up into a
@@ -29,7 +30,13 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 HANG_SECONDS = 10
 
 LAYOUTS = layout_texts()
-LINTER = Linter()
+ENGINE = Engine()
+
+
+def lint(document):
+    return ENGINE.lint(document, Settings()).diagnostics
+
+
 TRICKY = (
     "İ", "ß", "ﬁ", "\u00ad", "\u00a0", "\u200b", "\u202e", "\t", " ", "\n", "\r\n", "\r", "*",
     "+", "†", "/", ".", ",", "0", "9", "-", "'", "\u2019", "[1]", "OSCE+", "only", "Original:",
@@ -102,18 +109,18 @@ def test_text_statements(rng):
     text = damaged(rng)
     data = text.encode("utf-8", "surrogatepass")
     document = read_bytes(data, "fuzz.txt")
-    diagnostics = timed(LINTER.lint_document, document)
+    diagnostics = timed(lint, document)
     if document.text is None:
         assert [d.code for d in diagnostics] == ["DOC001"]
         return
     check_spans(diagnostics, document.text)
     if not any(d.fix for d in diagnostics):
         return
-    fixed = timed(fix_document, document, diagnostics, LINTER.lint_document)
+    fixed = timed(fix_document, document, diagnostics, lint)
     after = fixed.data.decode(document.encoding)
     assert lost_words(document.raw or document.text, after) == []
     check_spans(fixed.diagnostics, fixed.document.text)
-    again = fix_document(fixed.document, fixed.diagnostics, LINTER.lint_document)
+    again = fix_document(fixed.document, fixed.diagnostics, lint)
     assert again.data == fixed.data, "a second --fix changed the file again"
 
 
@@ -126,7 +133,7 @@ def test_word_statements(tmp_path_factory, rng):
     path = Path(tmp_path_factory.mktemp("fuzz")) / "fuzz.docx"
     write_docx(docx_parts(Statement((), "", paragraphs, ())), path)
     document = timed(read_path, str(path))
-    diagnostics = timed(LINTER.lint_document, document)
+    diagnostics = timed(lint, document)
     if document.text is not None:
         check_spans(diagnostics, document.text)
     else:

@@ -16,11 +16,11 @@ import jsonschema
 import pytest
 
 from statement_lint.cli import main
-from statement_lint.discover import display_path
 from statement_lint.model import Diagnostic, Severity
 from statement_lint.report import ReportInput, RunSummary
 from statement_lint.report.escape import printable
 from statement_lint.report.full import write as write_full
+from statement_lint.run.discover import display_path
 
 TESTS = Path(__file__).parent
 SLIPS = (TESTS / "fixtures" / "statements" / "pc-del-1544-22-slips.txt").read_bytes()
@@ -202,7 +202,7 @@ def test_a_name_that_is_not_utf8_is_the_same_in_the_cache_and_the_baseline(folde
 
 def _diagnostics(count: int) -> ReportInput:
     """`count` diagnostics in one file of `count` lines, one a line."""
-    text = "".join(f"Line {n:05}: ALBANIA and SERBIA align themselves.\n" for n in range(count))
+    lines = {n: f"Line {n:05}: ALBANIA and SERBIA align themselves." for n in range(1, count + 1)}
     first = Diagnostic(
         path="a.txt",
         line=1,
@@ -216,7 +216,7 @@ def _diagnostics(count: int) -> ReportInput:
         fingerprint="0123456789abcdef",
     )
     found = [first.model_copy(update={"line": n, "end_line": n}) for n in range(1, count + 1)]
-    return ReportInput(found, RunSummary(1, count, 0), sources={"a.txt": text})
+    return ReportInput(found, RunSummary(1, count, 0), lines={"a.txt": lines})
 
 
 def _seconds(report: ReportInput) -> float:

@@ -70,7 +70,7 @@ def test_directory_is_reported(tmp_path):
 
 
 def test_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
-    from statement_lint.discover import discover
+    from statement_lint.run.discover import discover
 
     (tmp_path / "closed").mkdir()
     (tmp_path / "open").mkdir()

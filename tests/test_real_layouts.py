@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from documents import write_text_docx, write_text_pdf
-from statement_lint.engine import Linter
+from statement_lint.config.settings import Settings
+from statement_lint.engine import Engine
 from statement_lint.readers import read_path
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 FIXTURES = Path(__file__).parent / "fixtures"
 FORMATS = ("txt", "docx", "pdf")
-LINTER = Linter()
+ENGINE = Engine()
 # A message is one line of text: no control character (line ends among them), no separator.
 UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 
@@ -34,7 +35,7 @@ ENTRIES = manifest()
 
 
 def lint(path: Path) -> list:
-    return LINTER.lint_document(read_path(str(path)))
+    return ENGINE.lint(read_path(str(path)), Settings()).diagnostics
 
 
 def built(entry: dict, form: str, folder: Path) -> Path:

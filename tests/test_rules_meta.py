@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import load_cases
-from statement_lint.cli import rule_table
+from statement_lint.cli.commands import rule_table
 from statement_lint.rules import CODE_PATTERN, DOC_SECTIONS, all_rules
 
 RULES = all_rules()

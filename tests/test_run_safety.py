@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import statement_lint.runner
+import statement_lint.run.workers
 from statement_lint import lint_text
 from statement_lint.cli import main
 from statement_lint.rules import rules_by_code
-from statement_lint.runner import PARALLEL_FROM, default_jobs, usable_jobs
+from statement_lint.run.workers import PARALLEL_FROM, default_jobs, usable_jobs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "statements" / "pc-del-80-21-rev1.txt"
@@ -94,7 +94,7 @@ def test_a_bug_in_a_reader_is_doc003(workdir, capsys, monkeypatch):
     def broken_reader(*arguments, **keywords):
         raise ValueError("reader bug")
 
-    monkeypatch.setattr("statement_lint.engine.read_path", broken_reader)
+    monkeypatch.setattr("statement_lint.run.file.read_path", broken_reader)
     status, out, _ = run(capsys, "statement.txt")
     assert status == 2
     assert out.startswith(
@@ -137,7 +137,7 @@ def test_a_huge_jobs_number_lints_as_usual(workdir, capsys):
     assert serial[0] == 1
 
 
-_real_run_batch = statement_lint.runner._run_batch
+_real_run_batch = statement_lint.run.workers._run_batch
 
 
 def _dying_batch(paths):
@@ -150,7 +150,7 @@ def test_a_worker_that_dies_costs_no_file(workdir, capsys, monkeypatch):
     for index in range(3 * PARALLEL_FROM):
         shutil.copy(SEED if index % 2 else TOP, f"s{index:03d}.txt")
     serial = run(capsys, "--jobs", "1", ".")
-    monkeypatch.setattr(statement_lint.runner, "_run_batch", _dying_batch)
+    monkeypatch.setattr(statement_lint.run.workers, "_run_batch", _dying_batch)
     assert run(capsys, "--jobs", "2", ".") == serial
 
 

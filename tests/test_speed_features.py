@@ -13,7 +13,8 @@ import pytest
 
 import statement_lint
 from statement_lint.cli import main
-from statement_lint.runner import PARALLEL_FROM, Progress
+from statement_lint.run.progress import Progress
+from statement_lint.run.workers import PARALLEL_FROM
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -108,7 +109,7 @@ def test_cache_invalidation_on_version(tmp_path, capsys, monkeypatch):
     run(capsys, "seed.txt")
     cache = tmp_path / ".statement_lint_cache"
     assert [p.name for p in cache.iterdir() if p.is_dir()] == [statement_lint.__version__]
-    monkeypatch.setattr("statement_lint.cache.__version__", "99.0.0")
+    monkeypatch.setattr("statement_lint.run.cache.__version__", "99.0.0")
     run(capsys, "seed.txt")
     assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == sorted(
         [statement_lint.__version__, "99.0.0"]
@@ -143,7 +144,7 @@ def test_concurrent_runs_share_the_cache(archive):
 
 def test_progress_only_on_a_terminal_after_two_seconds(capsys, monkeypatch):
     clock = iter([0.0, 0.5, 3.0, 3.5])
-    monkeypatch.setattr("statement_lint.runner.time.monotonic", lambda: next(clock))
+    monkeypatch.setattr("statement_lint.run.progress.time.monotonic", lambda: next(clock))
     progress = Progress(10, enabled=True)
     progress.update(1)  # at 0.5 s: nothing yet
     progress.update(6)  # at 3.0 s

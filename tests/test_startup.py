@@ -10,8 +10,8 @@ PROBE = """
 import sys
 from statement_lint.cli import main
 main(sys.argv[1:])
-lazy = ("jsonschema", "statement_lint.configmodel", "statement_lint.baseline",
-        "statement_lint.report.json", "statement_lint.report.full", "statement_lint.fix",
+lazy = ("jsonschema", "statement_lint.config.model", "statement_lint.run.baseline",
+        "statement_lint.report.json", "statement_lint.report.full", "statement_lint.run.fix",
         "statement_lint.readers.pdf", "statement_lint.readers.docx", "pypdfium2",
         "defusedxml", "multiprocessing")
 loaded = [m for m in lazy if m in sys.modules]
@@ -34,4 +34,4 @@ def test_plain_run_imports_no_config_validation_baseline_or_other_formats(tmp_pa
 def test_config_file_loads_the_validation_model(tmp_path):
     (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "statement-lint.toml").write_text('ignore = ["DSC"]\n', encoding="utf-8")
-    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "statement_lint.configmodel"
+    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "statement_lint.config.model"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -231,6 +232,18 @@ class Statement(BaseModel):
 
     def footnote_with(self, marker: str) -> Footnote | None:
         return next((note for note in self.footnotes if note.marker == marker), None)
+
+
+@dataclass
+class Directive:
+    """A `statement-lint: disable=...` directive of a text file. `used` turns true when it
+    hides a diagnostic (SUP001 reports those that never do)."""
+
+    kind: str  # disable | enable | disable-file | invalid
+    codes: tuple[str, ...]
+    span: Span
+    problem: str | None = None  # why it is invalid (SUP002)
+    used: bool = False
 
 
 class Diagnostic(BaseModel):

@@ -18,12 +18,12 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def schemas() -> dict[str, dict]:
-    from statement_lint.baseline import BaselineFile
-    from statement_lint.configmodel import ConfigModel
+    from statement_lint.config.model import ConfigModel
     from statement_lint.reference.gazetteer import Gazetteer
     from statement_lint.reference.profile import Profile
     from statement_lint.reference.registry import Registry
     from statement_lint.report.json import Report
+    from statement_lint.run.baseline import BaselineFile
 
     models: dict[str, tuple[type[BaseModel], str]] = {
         "baseline.schema.json": (BaselineFile, "statement-lint baseline"),

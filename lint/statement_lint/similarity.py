@@ -124,3 +124,8 @@ def suggester(choices: tuple[str, ...], limit: int = 2) -> Suggester:
 def closest(word: str, choices: Iterable[str], limit: int = 2) -> str | None:
     """The choice nearest to `word` (ignoring case) if within `limit` edits, else None."""
     return suggester(tuple(choices), limit).closest(word)
+
+
+def did_you_mean(guess: str | None, quote: str = "") -> str:
+    """`did you mean X?`: the one wording of every suggestion ('' without a guess)."""
+    return f"did you mean {quote}{guess}{quote}?" if guess else ""

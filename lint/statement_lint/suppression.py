@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from statement_lint.model import Diagnostic, Span
-from statement_lint.settings import is_selector, validate_selector
+from statement_lint.model import Diagnostic, Directive, Span
+from statement_lint.rules._selection import is_selector, validate_selector
 
 # What opens a directive; the rest of its line is its body, less the blanks and `-->` around
 # it. The body is cut out with string methods: a pattern for it needs two `[ \t]*` around an
@@ -28,15 +28,6 @@ KINDS = ("disable", "enable", "disable-file")
 FILE_DIRECTIVE_LINES = 10
 # How many unknown codes of one directive its message names (a line may list thousands).
 NAMED_UNKNOWN_CODES = 3
-
-
-@dataclass
-class Directive:
-    kind: str
-    codes: tuple[str, ...]
-    span: Span
-    problem: str | None = None  # why it is invalid
-    used: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,10 +88,6 @@ class _RangeIndex:
                 if index >= 0 and line < spans[index].last_line:
                     found.append(spans[index])
         return found
-
-
-def covers(selector: str, code: str) -> bool:
-    return selector == "ALL" or code.startswith(selector)
 
 
 def read_directives(text: str) -> InlineSuppression:

@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass
 
 from statement_lint.reference.profile import DateForm
-from statement_lint.similarity import closest
+from statement_lint.similarity import closest, did_you_mean
 
 _WORD = r"[^\W\d_]{3,12}"
 _DAY_SUFFIX = r"(?:st|nd|rd|th|er|\.|°|º)"
@@ -110,7 +110,7 @@ class DateReader:
             known = self._by_word.get(word.lower())
             if known is None:
                 guess = self.closest_month(word)
-                hint = f" (did you mean {guess}?)" if guess else ""
+                hint = f" ({did_you_mean(guess)})" if guess else ""
                 return DateReading(None, False, f"unknown month '{word}'{hint}", None)
             form, month = known
         else:

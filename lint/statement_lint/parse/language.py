@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from statement_lint.reference.profile import Language
-from statement_lint.similarity import closest
+from statement_lint.similarity import closest, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class MarkerReader:
 
     def _unknown(self, word: str) -> str:
         best = closest(word, self._canonical)
-        hint = f" (did you mean {best}?)" if best else ""
+        hint = f" ({did_you_mean(best)})" if best else ""
         return f"unknown language '{word}'{hint}"
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from statement_lint.reference.profile import SymbolConventions
-from statement_lint.similarity import bounded_distance
+from statement_lint.similarity import bounded_distance, did_you_mean
 
 # Symbol-like: a body, an optional session number, a separator, a type, then /-parts.
 SYMBOL_LIKE = (
@@ -129,7 +129,7 @@ def _body(word: str, known: list[str], problems: list[str]) -> tuple[str, bool]:
         if word != upper:
             problems.append(f"the body is written in capitals ({upper})")
         return upper, upper in known
-    problems.append(f"unknown body '{word}' (did you mean {near}?)")
+    problems.append(f"unknown body '{word}' ({did_you_mean(near)})")
     return word, False
 
 

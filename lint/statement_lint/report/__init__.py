@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from statement_lint.config.settings import OUTPUT_FORMATS
 from statement_lint.model import Diagnostic, Severity
 
 
@@ -42,7 +44,8 @@ class ReportInput:
     diagnostics: list[Diagnostic]  # sorted
     summary: RunSummary
     color: bool = False
-    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for excerpts
+    # path -> line number -> the line's text: the lines diagnostics point at, for excerpts.
+    lines: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     files: Sequence[str] = ()  # every path linted, sorted (for formats that list clean files)
 
 
@@ -50,27 +53,21 @@ Formatter = Callable[[ReportInput, TextIO], None]
 
 
 def formatter(name: str) -> Formatter:
-    # Imported on demand: a run needs one format only.
-    if name == "concise":
-        from statement_lint.report.concise import write
-    elif name == "full":
-        from statement_lint.report.full import write
-    elif name == "json":
-        from statement_lint.report.json import write
-    elif name == "sarif":
-        from statement_lint.report.sarif import write
-    elif name == "github":
-        from statement_lint.report.github import write
-    elif name == "gitlab":
-        from statement_lint.report.gitlab import write
-    elif name == "junit":
-        from statement_lint.report.junit import write
-    else:
+    """The `write` function of the format `name` (a module of this package, imported on
+    demand: a run needs one format only)."""
+    return _module(name).write
+
+
+def streams(name: str) -> bool:
+    """Whether the format is written file by file as the run goes (memory stays flat over an
+    archive), rather than needing every diagnostic first."""
+    return _module(name).STREAMS
+
+
+def _module(name: str):
+    if name not in OUTPUT_FORMATS:
         raise ValueError(f"unknown output format {name!r}")
-    return write
-
-
-FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit")
+    return importlib.import_module(f"statement_lint.report.{name}")
 
 
 def plural(number: int, noun: str) -> str:

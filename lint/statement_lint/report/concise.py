@@ -7,6 +7,9 @@ from statement_lint.report import ReportInput
 from statement_lint.report.escape import printable
 from statement_lint.report.style import BOLD, CYAN, paint, severity_style
 
+# Written file by file as the run goes.
+STREAMS = True
+
 
 def headline(diagnostic: Diagnostic, color: bool) -> str:
     """`path:line:col: CODE [*] message`, `[*]` marking what --fix corrects.

@@ -9,6 +9,9 @@ from statement_lint.report.escape import printable
 from statement_lint.report.style import CYAN, DIM, paint, severity_style
 from statement_lint.rules import rules_by_code
 
+# Written file by file as the run goes.
+STREAMS = True
+
 # Long PDF-extracted lines (a whole document on one line) are cut around the span.
 _WIDTH = 120
 _CONTEXT = 60
@@ -16,16 +19,11 @@ _CONTEXT = 60
 
 def write(report: ReportInput, stream: TextIO) -> None:
     rules = rules_by_code()
-    # Diagnostics come sorted by path: each file's text is split into lines once, not once per
-    # diagnostic (which made thousands of diagnostics in one file quadratic).
-    path, lines = None, None
     for diagnostic in report.diagnostics:
         stream.write(headline(diagnostic, report.color))
-        if diagnostic.path != path:
-            path, text = diagnostic.path, report.sources.get(diagnostic.path)
-            lines = text.split("\n") if text is not None else None
-        if lines is not None and diagnostic.line <= len(lines):
-            stream.write(_excerpt(lines[diagnostic.line - 1], diagnostic, report.color))
+        line = report.lines.get(diagnostic.path, {}).get(diagnostic.line)
+        if line is not None:
+            stream.write(_excerpt(line, diagnostic, report.color))
         rule = rules.get(diagnostic.code)
         if rule is not None:
             stream.write(f"  {paint('help:', CYAN, report.color)} {printable(rule.summary)}\n")

@@ -8,6 +8,9 @@ from typing import TextIO
 from statement_lint.report import ReportInput
 from statement_lint.report.escape import printable
 
+# Written file by file as the run goes.
+STREAMS = True
+
 
 def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

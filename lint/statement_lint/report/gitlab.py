@@ -8,6 +8,9 @@ from typing import TextIO
 from statement_lint.model import Severity
 from statement_lint.report import ReportInput
 
+# Needs every diagnostic first (one document for the whole run).
+STREAMS = False
+
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 

@@ -10,6 +10,9 @@ from statement_lint.model import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.version import __version__
 
+# Needs every diagnostic first (one document for the whole run).
+STREAMS = False
+
 
 class ToolInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -9,6 +9,9 @@ from statement_lint.report import ReportInput
 from statement_lint.report.escape import printable
 from statement_lint.rules import FAMILIES
 
+# Needs every diagnostic first (one document for the whole run).
+STREAMS = False
+
 # The characters XML 1.0 cannot carry that escaping leaves (controls and surrogates are
 # escaped): replaced, not dropped.
 _NOT_XML = re.compile("[\ufffe\uffff]")

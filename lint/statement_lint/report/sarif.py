@@ -15,6 +15,9 @@ from statement_lint.report import ReportInput
 from statement_lint.rules import Rule, all_rules
 from statement_lint.version import __version__
 
+# Needs every diagnostic first (one document for the whole run).
+STREAMS = False
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/statement-lint/statement-lint"
 

@@ -15,16 +15,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from statement_lint.model import Edit, Fix, Severity, Span, Statement
+from statement_lint.model import Directive, Edit, Fix, Severity, Span, Statement
 from statement_lint.readers import Document
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
-
-if TYPE_CHECKING:
-    from statement_lint.suppression import InlineSuppression
 
 DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
 # Rule families, by code prefix: what each family checks.
@@ -60,7 +57,7 @@ class Context:
     gazetteer: Gazetteer
     registry: Registry | None = None  # dated facts for the date-aware rules
     enabled: frozenset[str] = frozenset()  # the codes that run on this document
-    inline: InlineSuppression | None = None  # the document's suppression directives
+    directives: tuple[Directive, ...] | None = None  # a text file's; None for PDF and Word
 
 
 # When a rule runs: on every document (even unreadable ones), on parsed statements, or after

@@ -2,7 +2,7 @@ import re
 
 from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.similarity import suggester
+from statement_lint.similarity import did_you_mean, suggester
 
 # A note number glued to the end of a name (`Albania2`, `Albania[2]`). The lookbehind lets only
 # the first digit of a run try `\d+$`: tried at every digit, a long run of digits is quadratic.
@@ -50,7 +50,7 @@ def unknown_country(ctx: Context):
         if guess and bare != mention.written and guess.lower() == looked_up.lower():
             hint = f": is it {guess} with a note number glued to it?"
         elif guess:
-            hint = f": did you mean {guess}?"
+            hint = f": {did_you_mean(guess)}"
         else:
             hint = ": a typo, or text damaged by extraction?"
         yield Finding(

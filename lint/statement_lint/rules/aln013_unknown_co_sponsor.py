@@ -2,7 +2,7 @@ import re
 
 from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.similarity import suggester
+from statement_lint.similarity import did_you_mean, suggester
 
 _THE = re.compile(r"the\s", re.IGNORECASE)
 # Short names get a suggestion one edit away only: `Mali` is not a misspelt `Malta`.
@@ -50,5 +50,5 @@ def unknown_co_sponsor(ctx: Context):
             yield Finding(
                 mention.span,
                 f"'{quoted(written)}' in the list of co-sponsors matches no country in the "
-                f"gazetteer: did you mean {guess}?",
+                f"gazetteer: {did_you_mean(guess)}",
             )

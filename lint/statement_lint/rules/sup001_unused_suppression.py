@@ -1,6 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.suppression import covers
+from statement_lint.rules._selection import covers
 
 
 @rule("SUP001", "unused-suppression", Severity.WARNING, stage="suppression")
@@ -32,9 +32,9 @@ def unused_suppression(ctx: Context):
         ENGLISH only
         The OSCE Secretariat bears no responsibility ... without changing its content ...
     """
-    if ctx.inline is None:
+    if ctx.directives is None:
         return
-    for directive in ctx.inline.directives:
+    for directive in ctx.directives:
         if directive.kind == "enable" or directive.problem or directive.used:
             continue
         if any(covers(code, enabled) for code in directive.codes for enabled in ctx.enabled):
@@ -53,3 +53,12 @@ def _shown(codes: tuple[str, ...]) -> str:
     shown = ",".join(codes[:_SHOWN_CODES])
     more = len(codes) - _SHOWN_CODES
     return f"{shown} (and {more} more)" if more > 0 else shown
+
+
+def unused_entry_message(pattern: str) -> str:
+    """SUP001's message for a `per-file-ignores` entry of a config file (the run reports it,
+    against the config file, since no document holds it)."""
+    return (
+        f"unused suppression: per-file-ignores entry '{pattern}' suppresses nothing in the "
+        "files it matches; remove it"
+    )

@@ -21,8 +21,8 @@ def invalid_suppression(ctx: Context):
     ## Passing example
         statement-lint: disable=ALN002
     """
-    if ctx.inline is None:
+    if ctx.directives is None:
         return
-    for directive in ctx.inline.directives:
+    for directive in ctx.directives:
         if directive.problem:
             yield Finding(directive.span, f"invalid suppression: {directive.problem}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 
-from statement_lint.globs import exclusion_matcher, matches_any, relative_to
+from statement_lint.config.globs import exclusion_matcher, matches_any, relative_to
+from statement_lint.config.settings import Settings
 from statement_lint.readers import SUFFIXES
-from statement_lint.settings import Settings
 
 SettingsFor = Callable[[str], Settings]
 

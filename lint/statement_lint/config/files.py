@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from statement_lint.config.settings import Settings
 from statement_lint.errors import UserError
 from statement_lint.readers import Unreadable, read_utf8
 from statement_lint.readers.limits import MEGABYTE
-from statement_lint.settings import Settings
 
 if TYPE_CHECKING:
-    from statement_lint.configmodel import ConfigModel
+    from statement_lint.config.model import ConfigModel
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"
@@ -147,7 +147,7 @@ def _validated(path: Path, named: Named | None) -> tuple[ConfigModel, str]:
 
     from pydantic import ValidationError
 
-    from statement_lint.configmodel import ConfigModel, describe
+    from statement_lint.config.model import ConfigModel, describe
 
     try:
         return ConfigModel.model_validate(table), prefix
@@ -192,15 +192,17 @@ class ConfigResolver:
         config: str | None = None,
         isolated: bool = False,
         overrides: dict[str, object] | None = None,
+        settings: Settings | None = None,
     ) -> None:
+        """`settings`, when given, apply to every file (the library's callers pass them)."""
         self._overrides = overrides or {}
-        self._fixed: Settings | None = None
+        self._fixed: Settings | None = settings
         self._by_directory: dict[str, Settings] = {}
         self._by_config: dict[str, Settings] = {}
-        if config is not None:
+        if settings is None and config is not None:
             named = Named(f"--config {config}:", "give --config a readable UTF-8 TOML file")
             self._fixed = self._settings(Path(config), named)
-        elif isolated:
+        elif settings is None and isolated:
             self._fixed = self._finish(Settings())
 
     def for_path(self, path: str) -> Settings:

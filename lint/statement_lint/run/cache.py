@@ -26,10 +26,13 @@ import stat
 import tempfile
 import time
 from functools import cache
+from pathlib import Path
 
+from statement_lint.config.settings import Settings
+from statement_lint.engine import IgnoreUse
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bounded
-from statement_lint.settings import Settings
+from statement_lint.run.file import FileResult, lines_of
 from statement_lint.version import __version__
 
 CACHE_DIR = ".statement_lint_cache"
@@ -63,7 +66,7 @@ class ResultCache:
         self._shard: _Shard | None = None  # one folder's entries at a time: memory stays flat
         self.started_ns = time.time_ns()
 
-    def lookup(self, settings: Settings, path: str, shown: str) -> dict | None:
+    def lookup(self, settings: Settings, path: str, shown: str) -> FileResult | None:
         """The cached result for the file, if it is still valid, its diagnostics reported as
         `shown` (the same file is shown by another path from another working directory)."""
         shard = self._shard_for(settings, path)
@@ -88,29 +91,29 @@ class ResultCache:
             ]
         except (TypeError, ValueError):
             return None
-        return {"diagnostics": diagnostics, "usage": entry["usage"], "notes": entry["notes"]}
+        return FileResult(
+            shown,
+            diagnostics,
+            tuple(IgnoreUse(*use) for use in entry["ignore_use"]),
+            notes=tuple(entry["notes"]),
+            lines={int(number): line for number, line in entry["lines"].items()},
+        )
 
-    def store(
-        self,
-        settings: Settings,
-        path: str,
-        document: Document,
-        diagnostics: list[Diagnostic],
-        usage: list,
-        notes: list[str],
-    ) -> None:
-        """Remember the diagnostics of the bytes `document` was read from."""
+    def store(self, settings: Settings, path: str, document: Document, result: FileResult) -> None:
+        """Remember the result of the bytes `document` was read from."""
         source = document.source
         if source is None:
             return
         shard = self._shard_for(settings, path)
+        lines = lines_of(document.text or "", result.diagnostics)
         shard.changed[os.path.basename(path)] = {
             "size": source.size,
             "mtime": None if self._racy(source.mtime_ns) else source.mtime_ns,
             "sha256": source.sha256,
-            "diagnostics": [d.model_dump(mode="json") for d in diagnostics],
-            "usage": usage,
-            "notes": notes,
+            "diagnostics": [d.model_dump(mode="json") for d in result.diagnostics],
+            "ignore_use": [[u.config, u.glob, u.matched, u.hid] for u in result.ignore_use],
+            "notes": list(result.notes),
+            "lines": {str(number): line for number, line in lines.items()},
         }
 
     def _racy(self, mtime_ns: int) -> bool:
@@ -212,15 +215,17 @@ def _valid_entry(entry: object) -> bool:
         and len(digest) == 64
         and isinstance(entry["diagnostics"], list)
         and all(isinstance(d, dict) for d in entry["diagnostics"])
-        and isinstance(entry["usage"], list)
-        and all(_valid_usage(use) for use in entry["usage"])
+        and isinstance(entry["ignore_use"], list)
+        and all(_valid_use(use) for use in entry["ignore_use"])
         and isinstance(entry["notes"], list)
         and all(isinstance(note, str) for note in entry["notes"])
+        and isinstance(entry["lines"], dict)
+        and all(key.isdigit() and isinstance(line, str) for key, line in entry["lines"].items())
     )
 
 
-def _valid_usage(use: object) -> bool:
-    """[config path, glob, matched, suppressed]: see engine.PerFileIgnoreUse."""
+def _valid_use(use: object) -> bool:
+    """[config path, glob, matched, hid]: an engine.IgnoreUse."""
     return (
         isinstance(use, list)
         and len(use) == 4
@@ -229,7 +234,7 @@ def _valid_usage(use: object) -> bool:
     )
 
 
-_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "usage", "notes"}
+_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "ignore_use", "notes", "lines"}
 
 
 def _digest(path: str) -> str | None:
@@ -241,8 +246,26 @@ def _digest(path: str) -> str | None:
 
 
 def _settings_key(settings: Settings) -> str:
-    # The profile and registry files' content counts too: editing one changes the results.
-    return repr(settings) + _file_digest(settings.profile) + _file_digest(settings.registry)
+    # The profile and registry files' content counts too: editing one changes the results; and
+    # so does the package's own code and data, edited during development without a new version.
+    return (
+        repr(settings)
+        + _file_digest(settings.profile)
+        + _file_digest(settings.registry)
+        + _package_digest()
+    )
+
+
+@cache
+def _package_digest() -> str:
+    """A hash of the package's code and bundled data, as installed."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @cache

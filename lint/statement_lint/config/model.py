@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic.json_schema import WithJsonSchema
 
-from statement_lint.report import FORMATS
-from statement_lint.settings import validate_selector
-from statement_lint.similarity import closest
+from statement_lint.config.settings import OUTPUT_FORMATS
+from statement_lint.rules._selection import validate_selector
+from statement_lint.similarity import closest, did_you_mean
 
-OutputFormat = Literal[FORMATS]  # type: ignore[valid-type]
+OutputFormat = Literal[OUTPUT_FORMATS]  # type: ignore[valid-type]
 
 
 def _kebab(name: str) -> str:
@@ -42,7 +42,7 @@ Severity = Literal["error", "warning", "off"]
 
 def _valid_glob(pattern: str) -> str:
     # Checked when the config is read, so that a bad glob names its key, not a traceback.
-    from statement_lint.globs import GlobError, compile_glob
+    from statement_lint.config.globs import GlobError, compile_glob
 
     try:
         compile_glob(pattern)
@@ -139,7 +139,7 @@ def describe(error: ValidationError, prefix: str) -> list[str]:
         if problem["type"] == "extra_forbidden":
             key = str(problem["loc"][-1])
             guess = closest(key, known) if len(problem["loc"]) == 1 else None
-            hint = f"; did you mean '{guess}'?" if guess else ""
+            hint = "; " + did_you_mean(guess, quote="'") if guess else ""
             lines.append(f"{path}: unknown key{hint} (known keys: {', '.join(known)})")
         elif problem["type"] == "value_error":
             lines.append(f"{path}: {problem['msg'].removeprefix('Value error, ')}")

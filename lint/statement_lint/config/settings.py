@@ -1,4 +1,4 @@
-"""The settings that apply to a file, and the rules they enable.
+"""The settings that apply to a file: plain values, with where each came from.
 
 Settings come from defaults, then a config file (and the files it extends), then the command
 line. Each value remembers where it came from, for `statement-lint config --show`.
@@ -7,12 +7,8 @@ line. Each value remembers where it came from, for `statement-lint config --show
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
 
-from statement_lint.model import Severity
 from statement_lint.readers.limits import Limits
-from statement_lint.rules import Rule, all_rules
-from statement_lint.similarity import closest
 
 # Skipped when a directory is walked (a path named on the command line is linted anyway,
 # unless --force-exclude): hidden files and folders, tool folders, and the files that sit
@@ -34,6 +30,9 @@ DEFAULT_EXCLUDE = (
     "CODE_OF_CONDUCT.*",
 )
 FAIL_ON_CHOICES = ("error", "warning")
+# The output formats: each is the module of its name in `report/`, which says whether it is
+# written file by file as the run goes (`STREAMS`).
+OUTPUT_FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit")
 DEFAULT_SOURCE = "default"
 
 
@@ -74,53 +73,3 @@ class Settings:
     @property
     def excluded(self) -> tuple[str, ...]:
         return self.exclude + self.extend_exclude
-
-
-@cache
-def _selectors() -> frozenset[str]:
-    """ALL, every rule code and every prefix of one (the empty one too, as before)."""
-    codes = [rule.code for rule in all_rules()]
-    return frozenset(["ALL", *(code[:end] for code in codes for end in range(len(code) + 1))])
-
-
-def is_selector(selector: str) -> bool:
-    """Whether `selector` is ALL, a rule code or a prefix of one."""
-    return selector in _selectors()
-
-
-def validate_selector(selector: str) -> str | None:
-    """None if `selector` is ALL, a rule code or a prefix of one; else what is wrong with it."""
-    if is_selector(selector):
-        return None
-    codes = [rule.code for rule in all_rules()]
-    guess = closest(selector, codes + sorted({code[:3] for code in codes}))
-    hint = f"; did you mean {guess}?" if guess else ""
-    return f"'{selector}' matches no rule code{hint}"
-
-
-def _matches(code: str, selectors: tuple[str, ...]) -> bool:
-    return any(s == "ALL" or code.startswith(s) for s in selectors)
-
-
-@cache
-def enabled_rules(settings: Settings) -> tuple[Rule, ...]:
-    """The rules that run under `settings` (select, extend-select, ignore, severity off)."""
-    chosen = settings.select + settings.extend_select
-    return tuple(
-        rule
-        for rule in all_rules()
-        if _matches(rule.code, chosen)
-        and not _matches(rule.code, settings.ignore)
-        and severity_of(rule, settings) is not None
-    )
-
-
-def severity_of(rule: Rule, settings: Settings) -> Severity | None:
-    """The rule's severity under `settings` (the longest matching code or prefix wins);
-    None when it is switched off."""
-    best, chosen = -1, str(rule.severity)
-    for selector, level in settings.severity:
-        specificity = 0 if selector == "ALL" else len(selector)
-        if (selector == "ALL" or rule.code.startswith(selector)) and specificity > best:
-            best, chosen = specificity, level
-    return None if chosen == "off" else Severity(chosen)

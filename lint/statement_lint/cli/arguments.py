@@ -1,0 +1,178 @@
+"""The lint command's options: the argument parser, and the one carrier they travel in to the
+run (`RunOptions`), checked on the way."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TextIO
+
+from statement_lint.config.settings import FAIL_ON_CHOICES, OUTPUT_FORMATS
+from statement_lint.errors import UserError
+from statement_lint.rules._selection import validate_selector
+from statement_lint.run import RunOptions
+from statement_lint.version import __version__
+
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
+FORMAT_VARIABLE = "STATEMENT_LINT_OUTPUT_FORMAT"
+
+
+class UsageError(UserError):
+    """A mistake in how the command was called: reported, exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would exit; main() must return instead
+        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="statement-lint",
+        description="Check OSCE delegation statements: document symbol, date, language marker, "
+        "disclaimer and alignment footnote.",
+        epilog="Other commands: 'statement-lint rule CODE' or 'rule --all' prints the rules' "
+        "documentation; 'statement-lint config --show [FILE]' the settings for a file. "
+        "Exit status: 0 clean, 1 violations, 2 usage, config or internal error.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to lint (default: .); - reads standard input",
+    )
+    rules = parser.add_argument_group("rule selection")
+    rules.add_argument(
+        "--select", action="append", default=[], metavar="CODES",
+        help="comma-separated rule codes or prefixes to enable, instead of the config's select",
+    )  # fmt: skip
+    rules.add_argument(
+        "--extend-select", action="append", default=[], metavar="CODES",
+        help="codes or prefixes to enable in addition",
+    )  # fmt: skip
+    rules.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES",
+        help="codes or prefixes to disable, in addition to the config's ignore",
+    )  # fmt: skip
+    rules.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, help="the lowest severity that makes the run fail"
+    )
+    config = parser.add_argument_group("configuration")
+    config.add_argument("--config", metavar="FILE", help="use this config file for every file")
+    config.add_argument("--isolated", action="store_true", help="ignore all config files")
+    config.add_argument(
+        "--force-exclude", action="store_true",
+        help="apply exclude to paths named on the command line too (as pre-commit needs)",
+    )  # fmt: skip
+    baseline = parser.add_argument_group("baseline")
+    baseline.add_argument("--baseline", metavar="FILE", help="hide the violations recorded in FILE")
+    baseline.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current violations in FILE, exit 0"
+    )
+    speed = parser.add_argument_group("speed")
+    speed.add_argument(
+        "--jobs", "-j", type=int, metavar="N",
+        help="worker processes for large runs (default: the number of CPUs; 1 for --fix)",
+    )  # fmt: skip
+    speed.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the result cache"
+    )
+    speed.add_argument(
+        "--cache-dir", default=".statement_lint_cache", metavar="DIR",
+        help="where results are cached (default: .statement_lint_cache)",
+    )  # fmt: skip
+    baseline.add_argument(
+        "--baseline-prune", action="store_true",
+        help="with --baseline: remove the entries that no longer match from FILE",
+    )  # fmt: skip
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument(
+        "--fix", action="store_true",
+        help="correct, in place, what has exactly one right correction ([*] in the output)",
+    )  # fmt: skip
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "--output-format", choices=OUTPUT_FORMATS,
+        help=f"how diagnostics are printed (default: ${FORMAT_VARIABLE}, then the config's "
+        "output-format, then github under GitHub Actions, else concise)",
+    )  # fmt: skip
+    output.add_argument(
+        "--statistics", action="store_true", help="print how many violations of each rule, only"
+    )
+    output.add_argument(
+        "--output-file", metavar="FILE", help="write diagnostics to FILE instead of standard output"
+    )
+    output.add_argument("--stdin-filename", metavar="NAME", help="the path to report for -")
+    output.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when violations are found"
+    )
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
+    )
+    output.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto",
+        help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
+    return parser
+
+
+def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:
+    """The run the command line asks for; impossible combinations are usage errors."""
+    paths = tuple(options.paths or ["."])
+    if options.baseline_prune and not options.baseline:
+        raise UsageError("--baseline-prune needs --baseline FILE")
+    if options.fix and "-" in paths:
+        raise UsageError("--fix cannot write back to standard input; use --diff")
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+    return RunOptions(
+        paths=paths,
+        config=options.config,
+        isolated=options.isolated,
+        overrides=tuple(_overrides(options).items()),
+        force_exclude=options.force_exclude,
+        cache_dir=None if options.no_cache else options.cache_dir,
+        fix=options.fix,
+        diff=options.diff,
+        jobs=options.jobs,
+        baseline=options.baseline,
+        baseline_prune=options.baseline_prune,
+        write_baseline=options.write_baseline,
+        stdin=stdin.buffer if "-" in paths else None,
+        stdin_filename=options.stdin_filename,
+    )
+
+
+def _codes(values: list[str], option: str) -> tuple[str, ...]:
+    codes = tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+    for code in codes:
+        problem = validate_selector(code)
+        if problem:
+            raise UsageError(f"--{option} {code}: {problem}")
+    return codes
+
+
+def _overrides(options: argparse.Namespace) -> dict[str, object]:
+    """The settings the command line sets, over the config files'."""
+    overrides: dict[str, object] = {}
+    if options.select:
+        overrides["select"] = _codes(options.select, "select")
+    if options.extend_select:
+        overrides["extend_select"] = _codes(options.extend_select, "extend-select")
+    if options.ignore:
+        overrides["ignore"] = _codes(options.ignore, "ignore")
+    if options.fail_on:
+        overrides["fail_on"] = options.fail_on
+    chosen = options.output_format or os.environ.get(FORMAT_VARIABLE)
+    if chosen:
+        if chosen not in OUTPUT_FORMATS:
+            choices = ", ".join(OUTPUT_FORMATS)
+            raise UsageError(f"{FORMAT_VARIABLE}={chosen}: choose one of {choices}")
+        overrides["output_format"] = chosen
+    return overrides

@@ -1,0 +1,105 @@
+"""The `rule` and `config` commands: the rules' documentation, and the settings for a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+
+from statement_lint.cli.arguments import EXIT_CLEAN, Parser, UsageError
+from statement_lint.config.files import ConfigResolver
+from statement_lint.rules import Rule, all_rules, rules_by_code
+from statement_lint.similarity import closest, did_you_mean
+
+
+def _rule_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="statement-lint rule", description="Print the documentation of rules.")
+    parser.add_argument("code", nargs="?", metavar="CODE", help="the rule code, e.g. ALN002")
+    parser.add_argument("--all", action="store_true", help="every rule")
+    parser.add_argument(
+        "--output-format", choices=("text", "json", "markdown"), default="text",
+        help="markdown: a table of the rules (as in the README)",
+    )  # fmt: skip
+    return parser
+
+
+def rule_command(arguments: list[str]) -> int:
+    """`statement-lint rule CODE` / `rule --all`: the rules' documentation."""
+    options = _rule_parser().parse_args(arguments)
+    if options.all == bool(options.code):
+        raise UsageError("give either a rule CODE or --all")
+    if options.all:
+        rules = list(all_rules())
+    else:
+        by_code = rules_by_code()
+        code = options.code.upper()
+        if code not in by_code:
+            guess = closest(code, by_code)
+            hint = (
+                f"; {did_you_mean(guess)}" if guess else "; 'statement-lint rule --all' lists them"
+            )
+            raise UsageError(f"no rule {options.code}{hint}")
+        rules = [by_code[code]]
+    if options.output_format == "markdown":
+        print(rule_table(rules), end="")
+    elif options.output_format == "json":
+        entries = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "summary": r.summary,
+                "doc": r.doc,
+            }
+            for r in rules
+        ]
+        print(json.dumps(entries if options.all else entries[0], indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join(f"# {r.code} {r.name} ({r.severity})\n\n{r.doc}" for r in rules))
+    return EXIT_CLEAN
+
+
+def rule_table(rules: Sequence[Rule]) -> str:
+    """The Markdown table of rules that the README carries."""
+    rows = ["| code | name | severity | what it reports |", "|---|---|---|---|"]
+    rows += [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in rules]
+    return "\n".join(rows) + "\n"
+
+
+_SHOWN_KEYS = (
+    "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+    "severity", "fail-on", "output-format", "profile", "registry", "limits",
+)  # fmt: skip
+
+
+def config_command(arguments: list[str]) -> int:
+    """`statement-lint config --show [FILE]`: the settings for FILE, and where each comes from."""
+    parser = Parser(
+        prog="statement-lint config",
+        description="Show the settings that apply to a file, and where each comes from.",
+    )
+    parser.add_argument("--show", action="store_true", required=True)
+    parser.add_argument("file", nargs="?", default=".", metavar="FILE")
+    parser.add_argument("--config", metavar="FILE")
+    parser.add_argument("--isolated", action="store_true")
+    options = parser.parse_args(arguments)
+    settings = ConfigResolver(options.config, options.isolated).for_path(options.file)
+    print(f"# settings for {options.file}")
+    print(f"# config file: {settings.config_path or '(none: defaults)'}")
+    for key in _SHOWN_KEYS:
+        value = getattr(settings, key.replace("-", "_"))
+        if key in ("per-file-ignores", "severity"):
+            shown = "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value) + "}"
+        elif key == "registry":
+            shown = _toml(value or "(bundled)")
+        elif key == "limits":
+            pairs = [(name.replace("_", "-"), getattr(value, name)) for name in vars(value)]
+            shown = "{" + ", ".join(f"{name} = {number:g}" for name, number in pairs) + "}"
+        else:
+            shown = _toml(value)
+        print(f"{key} = {shown}  # {settings.source_of(key)}")
+    return EXIT_CLEAN
+
+
+def _toml(value: object) -> str:
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)

@@ -1,0 +1,150 @@
+"""One file of a run, from its path to its result: the cache, reading, linting and --fix. The
+same code runs in the main process and in worker processes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from statement_lint.config.files import ConfigResolver
+from statement_lint.config.settings import Settings
+from statement_lint.engine import Engine, IgnoreUse, Outcome
+from statement_lint.errors import UserError
+from statement_lint.model import Diagnostic
+from statement_lint.readers import Document, read_bytes, read_path, reason
+from statement_lint.run.discover import display_path
+
+
+@dataclass(frozen=True)
+class FileOptions:
+    """What the work on each file depends on; the same in every worker process."""
+
+    config: str | None = None
+    isolated: bool = False
+    overrides: tuple[tuple[str, object], ...] = ()
+    cache_dir: str | None = None  # None: no cache
+    fix: bool = False
+    diff: bool = False
+    settings: Settings | None = None  # for every file, instead of config files
+
+
+@dataclass
+class FileResult:
+    """What a run learns from one file."""
+
+    shown: str  # the path as reported
+    diagnostics: list[Diagnostic]  # sorted
+    ignore_use: tuple[IgnoreUse, ...] = ()
+    failed: bool = False  # statement-lint failed on it (DOC003): the run ends with status 2
+    notes: tuple[str, ...] = ()  # for the run to say once
+    lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for excerpts
+    fixed: int = 0
+    diff: str = ""
+    fix_error: str | None = None  # why --fix left the file as it was
+
+
+class FileWork:
+    """Lints one file after another with one set of options (in this process)."""
+
+    def __init__(self, options: FileOptions) -> None:
+        self.options = options
+        self.resolver = ConfigResolver(
+            options.config, options.isolated, dict(options.overrides), options.settings
+        )
+        self.engine = Engine()
+        self.cache = None
+        if options.cache_dir and not (options.fix or options.diff):
+            from statement_lint.run.cache import ResultCache
+
+            self.cache = ResultCache(options.cache_dir)
+
+    def run(self, path: str) -> FileResult:
+        """The file's result; a bug met on the way is DOC003 on this file, and the run goes on."""
+        shown = display_path(path)
+        settings = self.resolver.for_path(path)
+        try:
+            return self._run(path, shown, settings)
+        except UserError:
+            raise
+        except Exception as error:
+            outcome = self.engine.failed(shown, error, settings, path)
+            return FileResult(shown, outcome.diagnostics, outcome.ignore_use, failed=True)
+
+    def _run(self, path: str, shown: str, settings: Settings) -> FileResult:
+        if self.cache is not None:
+            cached = self.cache.lookup(settings, path, shown)
+            if cached is not None:
+                return cached
+        document = read_path(path, shown, settings.limits)
+        outcome = self.engine.lint(document, settings, path)
+        result = self._result(document, outcome)
+        if (self.options.fix or self.options.diff) and any(d.fix for d in outcome.diagnostics):
+            self._fix(path, document, settings, result)
+        elif self.cache is not None and document.error is None and not result.failed:
+            self.cache.store(settings, path, document, result)
+        return result
+
+    def run_stdin(self, data: bytes, name: str | None) -> FileResult:
+        """Standard input, linted with the settings that would apply to a file called `name`."""
+        settings = self.resolver.for_path(name or ".")
+        document = read_bytes(data, display_path(name) if name else "-", settings.limits)
+        result = self._result(document, self.engine.lint(document, settings, name or "-"))
+        if self.options.diff and any(d.fix for d in result.diagnostics):
+            self._fix(None, document, settings, result)
+        return result
+
+    def finish(self) -> None:
+        """Write what the cache learnt."""
+        if self.cache is not None:
+            self.cache.flush()
+
+    def _result(self, document: Document, outcome: Outcome) -> FileResult:
+        # The lines diagnostics start on: a line each, for the formats that show excerpts.
+        lines = lines_of(document.text or "", outcome.diagnostics)
+        return FileResult(
+            document.path,
+            outcome.diagnostics,
+            outcome.ignore_use,
+            outcome.failure is not None,
+            outcome.notes,
+            lines,
+        )
+
+    def _fix(
+        self, path: str | None, document: Document, settings: Settings, result: FileResult
+    ) -> None:
+        from statement_lint.run.fix import NotWritten, fix_document, unified_diff, write_atomically
+
+        where = path or document.path
+        failures = []
+
+        def lint(fixed: Document) -> list[Diagnostic]:
+            outcome = self.engine.lint(fixed, settings, where)
+            failures.append(outcome.failure)
+            return outcome.diagnostics
+
+        outcome = fix_document(document, result.diagnostics, lint)
+        result.failed = result.failed or any(failures)
+        if self.options.diff:
+            result.diff = unified_diff(outcome)
+            result.fixed = outcome.fixed
+            return
+        if not outcome.fixed:
+            return
+        try:
+            write_atomically(path, outcome.data, document.source)
+        except NotWritten as refused:
+            result.fix_error = str(refused)
+            return
+        except OSError as error:
+            result.fix_error = f"{reason(error)}; nothing was changed"
+            return
+        result.diagnostics, result.fixed = outcome.diagnostics, outcome.fixed
+        result.lines = lines_of(outcome.document.text or "", result.diagnostics)
+
+
+def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
+    """The lines the diagnostics start on, by number: what `full` shows under each."""
+    wanted = {d.line for d in diagnostics}
+    if not wanted:
+        return {}
+    return {number: line for number, line in enumerate(text.split("\n"), 1) if number in wanted}
