@@ -101,7 +101,7 @@ def test_bad_baseline_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert status == 2
     assert err == (
         "statement-lint: error: --baseline baseline.json: not a statement-lint baseline: "
-        "entries.0.code: Field required; write a new one with --write-baseline\n"
+        "entries[0].code: Field required; write a new one with --write-baseline\n"
     )
     status, _, err = run(capsys, "--baseline", "missing.json", ".")
     assert (status, err) == (

@@ -348,16 +348,16 @@ def test_an_older_registry_copy_with_coverage_to_still_loads(tmp_path, capsys):
     [
         (
             lambda statuses: statuses[1].update({"from": "2022-06-24"}),
-            "countries.11: Value error, status 1 must begin the day after status 0 ends "
+            "countries[11]: Value error, status 1 must begin the day after status 0 ends "
             "(2022-06-23): for a span of doubt between them, give 'from_earliest'",
         ),
         (
             lambda statuses: statuses[1].update({"from_earliest": "2022-06-24"}),
-            "countries.11.statuses.1: Value error, from_earliest must come before from",
+            "countries[11].statuses[1]: Value error, from_earliest must come before from",
         ),
         (
             lambda statuses: statuses[0].pop("to"),
-            "countries.11: Value error, statuses 0 and 1: only the first status may lack "
+            "countries[11]: Value error, statuses 0 and 1: only the first status may lack "
             "'from', only the last 'to'",
         ),
     ],

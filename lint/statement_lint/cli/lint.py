@@ -18,6 +18,7 @@ from statement_lint.cli.arguments import (
     run_options,
 )
 from statement_lint.model import Diagnostic
+from statement_lint.readers.errors import reason
 from statement_lint.report import ReportInput, RunSummary, formatter, plural, streams
 from statement_lint.report.escape import printable
 from statement_lint.run import FileResult, Run, RunEnd
@@ -159,8 +160,8 @@ def _output_stream(options: argparse.Namespace):
     try:
         stream = open(options.output_file, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise UsageError(f"--output-file {printable(options.output_file)}: {reason}") from None
+        where = printable(options.output_file)
+        raise UsageError(f"--output-file {where}: {reason(error)}") from None
     return stream, stream.close
 
 

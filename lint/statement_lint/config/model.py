@@ -6,13 +6,13 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic.json_schema import WithJsonSchema
 
 from statement_lint.config.settings import OUTPUT_FORMATS
+from statement_lint.errors import key_path
 from statement_lint.rules._selection import validate_selector
 from statement_lint.similarity import closest, did_you_mean
 
@@ -135,7 +135,7 @@ def describe(error: ValidationError, prefix: str) -> list[str]:
     known = [_kebab(name) for name in ConfigModel.model_fields]
     lines = []
     for problem in error.errors():
-        path = _key_path(prefix, problem["loc"])
+        path = key_path(problem["loc"], prefix)
         if problem["type"] == "extra_forbidden":
             key = str(problem["loc"][-1])
             guess = closest(key, known) if len(problem["loc"]) == 1 else None
@@ -146,19 +146,6 @@ def describe(error: ValidationError, prefix: str) -> list[str]:
         else:
             lines.append(f"{path}: {problem['msg']} (got {_show(problem.get('input'))})")
     return lines
-
-
-def _key_path(prefix: str, location: tuple) -> str:
-    path = prefix
-    for part in location:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif part == "[key]":
-            continue  # pydantic's marker for a problem with the key itself
-        else:
-            key = part if re.fullmatch(r"[A-Za-z0-9_-]+", str(part)) else json.dumps(part)
-            path = f"{path}.{key}" if path else key
-    return path
 
 
 def _show(value: object, width: int = 60) -> str:

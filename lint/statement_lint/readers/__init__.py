@@ -14,8 +14,9 @@ import hashlib
 import os
 import stat
 
+from statement_lint.readers.errors import NotRegular, reason
 from statement_lint.readers.limits import Limits, megabytes
-from statement_lint.readers.text import Document, FileState, Region, read_bytes
+from statement_lint.readers.text import Document, FileState, Region, normal_line_ends, read_bytes
 
 __all__ = [
     "SUFFIXES",
@@ -41,17 +42,6 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
-
-
-class NotRegular(OSError):
-    """The path names something other than a regular file (a FIFO, a device, a socket)."""
-
-
-def reason(error: OSError) -> str:
-    """What went wrong, in lower case: `permission denied`."""
-    if isinstance(error, NotRegular):
-        return str(error)
-    return (error.strerror or str(error)).lower()
 
 
 def read_bounded(path: str, limit: int) -> tuple[bytes, os.stat_result]:
@@ -201,7 +191,7 @@ def _read_docx(data: bytes, shown: str, limits: Limits) -> Document:
     parts, regions, offset = [], [], 0
     for paragraph in paragraphs:
         regions.append(Region(offset, paragraph=paragraph.number, part=paragraph.part))
-        text = paragraph.text.replace("\r\n", "\n").replace("\r", "\n")
+        text = normal_line_ends(paragraph.text)
         parts.append(text)
         offset += len(text) + 1
     return Document(shown, "\n".join(parts), None, kind="docx", regions=tuple(regions))

@@ -25,6 +25,7 @@ import statistics
 import sys
 from dataclasses import dataclass
 
+from statement_lint.readers.errors import reason
 from statement_lint.readers.limits import MEGABYTE, Limits
 
 # The share of page 1, from the top, where the header block (symbol, date, marker) stands.
@@ -280,7 +281,7 @@ def _serve(connection, memory_bytes: int) -> None:
         except MemoryError:
             result = Extracted([], "needs more memory than the limit allows (a compression bomb?)")
         except OSError as error:
-            result = Extracted([], f"cannot be read: {(error.strerror or str(error)).lower()}")
+            result = Extracted([], f"cannot be read: {reason(error)}")
         except Exception as error:  # PDFium's bindings raise more than PdfiumError
             result = Extracted([], f"cannot be read by PDFium: {error}")
         connection.send(result)

@@ -83,8 +83,13 @@ def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
         raw, encoding, bom = decode(data)
     except ValueError as error:
         return Document(path, None, str(error))
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = normal_line_ends(raw)
     return Document(path, text, None, encoding, bom, raw if text != raw else None)
+
+
+def normal_line_ends(text: str) -> str:
+    """`\r\n` and `\r` as `\n`: the one line end the rest of statement-lint knows."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def decode(data: bytes) -> tuple[str, str, bytes]:

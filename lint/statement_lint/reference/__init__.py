@@ -13,7 +13,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ValidationError
 
-from statement_lint.errors import UserError
+from statement_lint.errors import UserError, key_path
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
@@ -84,6 +84,5 @@ def _load_user_file(kind: str, path: str, model: type[BaseModel]):
     except ValidationError as error:
         problems = []
         for problem in error.errors():
-            where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-            problems.append(f"{kind} {path}: {where}: {problem['msg']}")
+            problems.append(f"{kind} {path}: {key_path(problem['loc'])}: {problem['msg']}")
         raise ProfileError("\n".join(problems)) from None

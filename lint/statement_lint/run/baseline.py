@@ -7,19 +7,18 @@ survive edits elsewhere in the file. Paths are relative to the baseline file's f
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from statement_lint.errors import UserError
+from statement_lint.errors import UserError, key_path
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Unreadable, read_utf8, reason
 from statement_lint.readers.limits import MEGABYTE
+from statement_lint.run.atomic import mode_for, replace_file
 from statement_lint.version import __version__
 
 # An entry takes about 300 bytes: 256 MB holds some 800,000, a 100,000-file archive with eight
@@ -77,7 +76,7 @@ class Baseline:
             return cls(path, BaselineFile.model_validate_json(text).entries)
         except ValidationError as error:
             first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+            where = key_path(first["loc"])
             raise BaselineError(
                 f"--baseline {path}: not a statement-lint baseline: {where}: {first['msg']}; "
                 "write a new one with --write-baseline"
@@ -154,23 +153,11 @@ class Baseline:
         """Write atomically: a reader never sees half a file."""
         check_target(self.path, self.option)
         text = BaselineFile(entries=self.entries).model_dump_json(indent=2) + "\n"
-        folder = os.path.dirname(os.path.abspath(self.path))
         try:
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".baseline-", suffix=".tmp")
+            # A baseline is shared like any file of the project (not private like a temporary).
+            replace_file(self.path, text.encode("utf-8"), mode_for(self.path))
         except OSError as error:
             raise self._unwritable(error) from None
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            # mkstemp makes the file private; a baseline is shared like any file of the project.
-            os.chmod(temporary, _mode_for(self.path))
-            os.replace(temporary, self.path)
-        except BaseException as error:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            if isinstance(error, OSError):
-                raise self._unwritable(error) from None
-            raise
 
     def _unwritable(self, error: OSError) -> BaselineError:
         return BaselineError(
@@ -205,13 +192,3 @@ def check_target(path: str, option: str = "--write-baseline") -> None:
             f"{option} {path}: is not a regular file (a FIFO, a device or a socket); give the "
             "path of a regular file"
         )
-
-
-def _mode_for(path: str) -> int:
-    """The file's current mode, or what a new file gets under the umask."""
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 import time
 from functools import cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from statement_lint.config.settings import Settings
 from statement_lint.engine import IgnoreUse
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bounded
+from statement_lint.run.atomic import mode_for, replace_file
 from statement_lint.run.file import FileResult, lines_of
 from statement_lint.version import __version__
 
@@ -131,10 +131,8 @@ class ResultCache:
             with _locked(shard.path + ".lock"):
                 entries, _ = _read_entries(shard.path)
                 entries.update(shard.changed)
-                handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump({"entries": entries}, stream)
-                os.replace(temporary, shard.path)
+                data = json.dumps({"entries": entries}).encode("utf-8")
+                replace_file(shard.path, data, mode_for(shard.path), durable=False)
             shard.entries.update(shard.changed)
             shard.changed = {}
         except OSError:

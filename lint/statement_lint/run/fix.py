@@ -10,13 +10,11 @@ decided where diagnostics are made: only those that put words back without takin
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import hashlib
 import os
 import re
 import stat
-import tempfile
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from dataclasses import dataclass
 from statement_lint.model import Diagnostic, Edit
 from statement_lint.readers import Document, FileState, read_bytes
 from statement_lint.report.escape import printable
+from statement_lint.run.atomic import replace_file
 
 # Fixes never feed each other for long; the bound only guards against a rule that would.
 MAX_ROUNDS = 5
@@ -143,25 +142,15 @@ def write_atomically(path: str, data: bytes, expected: FileState | None) -> None
         raise NotWritten(
             "the file changed while it was being linted; nothing was changed: run --fix again"
         )
-    folder = os.path.dirname(target)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".statement-lint-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+
+    def ready(temporary: str) -> None:
         _keep_owner(temporary, status)
         if expected is not None and _changed(target, expected):
             raise NotWritten(
                 "the file changed while it was being linted; nothing was changed: run --fix again"
             )
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(folder)
+
+    replace_file(target, data, stat.S_IMODE(status.st_mode), ready)
 
 
 def _changed(path: str, expected: FileState) -> bool:
@@ -188,16 +177,6 @@ def _keep_owner(temporary: str, status: os.stat_result) -> None:
                 "nothing was changed"
             ) from None
         # Our own file in a group we are not in: the content matters more than the group.
-
-
-def _sync_folder(folder: str) -> None:
-    """Make the rename itself durable (where the system allows opening a folder)."""
-    with contextlib.suppress(OSError, AttributeError):
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def unified_diff(result: FixResult) -> str:
