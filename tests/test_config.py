@@ -341,3 +341,17 @@ def test_config_show(repo, capsys):
         "limits = {text-mb = 16, document-mb = 50, pages = 500, seconds = 20, memory-mb = 512}"
         "  # default",
     ]
+
+
+def test_config_keys_are_one_vocabulary():
+    """The settings, the config file's model and `config --show` name the same keys."""
+    from dataclasses import fields
+
+    from statement_lint.config.model import ConfigModel
+    from statement_lint.config.settings import CONFIG_KEYS, Settings
+
+    internal = {"root", "config-path", "sources"}
+    settings_keys = {f.name.replace("_", "-") for f in fields(Settings)} - internal
+    model_keys = {name.replace("_", "-") for name in ConfigModel.model_fields} - {"extend"}
+    assert settings_keys == model_keys == set(CONFIG_KEYS)
+    assert len(CONFIG_KEYS) == len(set(CONFIG_KEYS))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from statement_lint.cli.arguments import EXIT_CLEAN, Parser, UsageError
 from statement_lint.config.files import ConfigResolver
+from statement_lint.config.settings import CONFIG_KEYS
 from statement_lint.rules import Rule, all_rules, rules_by_code
 from statement_lint.similarity import closest, did_you_mean
 
@@ -66,12 +67,6 @@ def rule_table(rules: Sequence[Rule]) -> str:
     return "\n".join(rows) + "\n"
 
 
-_SHOWN_KEYS = (
-    "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-    "severity", "fail-on", "output-format", "profile", "registry", "limits",
-)  # fmt: skip
-
-
 def config_command(arguments: list[str]) -> int:
     """`statement-lint config --show [FILE]`: the settings for FILE, and where each comes from."""
     parser = Parser(
@@ -86,7 +81,7 @@ def config_command(arguments: list[str]) -> int:
     settings = ConfigResolver(options.config, options.isolated).for_path(options.file)
     print(f"# settings for {options.file}")
     print(f"# config file: {settings.config_path or '(none: defaults)'}")
-    for key in _SHOWN_KEYS:
+    for key in CONFIG_KEYS:
         value = getattr(settings, key.replace("-", "_"))
         if key in ("per-file-ignores", "severity"):
             shown = "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value) + "}"

@@ -36,8 +36,23 @@ OUTPUT_FORMATS = ("concise", "full", "json", "sarif", "github", "gitlab", "junit
 DEFAULT_SOURCE = "default"
 
 
-class SelectionError(ValueError):
-    """A rule code or prefix that matches no rule."""
+# The keys a config file may set (besides `extend`), in the order `config --show` prints them:
+# each is a field of Settings below (`-` for `_`) and of config.model.ConfigModel; a test
+# keeps the three in step.
+CONFIG_KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "exclude",
+    "extend-exclude",
+    "severity",
+    "fail-on",
+    "output-format",
+    "profile",
+    "registry",
+    "limits",
+)
 
 
 @dataclass(frozen=True)
