@@ -9,7 +9,7 @@ import pytest
 
 from documents import statement_from_top_layout, write_pdf
 from statement_lint.cli import main
-from statement_lint.readers.pdf import _boxes, reading_blocks
+from statement_lint.readers.pdf_order import _boxes, reading_blocks
 
 CLEAN = statement_from_top_layout("layouts/top.txt")
 # Set in two columns, these run from the foot of the left column on page 1 to the top of the
