@@ -41,6 +41,13 @@ def lint_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to lint (default: .); - reads standard input",
     )
+    for add_group in (_rule_selection, _configuration, _baseline, _speed, _fixes, _output):
+        add_group(parser)
+    parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
+    return parser
+
+
+def _rule_selection(parser: argparse.ArgumentParser) -> None:
     rules = parser.add_argument_group("rule selection")
     rules.add_argument(
         "--select", action="append", default=[], metavar="CODES",
@@ -57,6 +64,9 @@ def lint_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, help="the lowest severity that makes the run fail"
     )
+
+
+def _configuration(parser: argparse.ArgumentParser) -> None:
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", metavar="FILE", help="use this config file for every file")
     config.add_argument("--isolated", action="store_true", help="ignore all config files")
@@ -64,11 +74,21 @@ def lint_parser() -> argparse.ArgumentParser:
         "--force-exclude", action="store_true",
         help="apply exclude to paths named on the command line too (as pre-commit needs)",
     )  # fmt: skip
+
+
+def _baseline(parser: argparse.ArgumentParser) -> None:
     baseline = parser.add_argument_group("baseline")
     baseline.add_argument("--baseline", metavar="FILE", help="hide the violations recorded in FILE")
     baseline.add_argument(
         "--write-baseline", metavar="FILE", help="record the current violations in FILE, exit 0"
     )
+    baseline.add_argument(
+        "--baseline-prune", action="store_true",
+        help="with --baseline: remove the entries that no longer match from FILE",
+    )  # fmt: skip
+
+
+def _speed(parser: argparse.ArgumentParser) -> None:
     speed = parser.add_argument_group("speed")
     speed.add_argument(
         "--jobs", "-j", type=int, metavar="N",
@@ -81,10 +101,9 @@ def lint_parser() -> argparse.ArgumentParser:
         "--cache-dir", default=".statement_lint_cache", metavar="DIR",
         help="where results are cached (default: .statement_lint_cache)",
     )  # fmt: skip
-    baseline.add_argument(
-        "--baseline-prune", action="store_true",
-        help="with --baseline: remove the entries that no longer match from FILE",
-    )  # fmt: skip
+
+
+def _fixes(parser: argparse.ArgumentParser) -> None:
     fixing = parser.add_argument_group("fixes")
     fixing.add_argument(
         "--fix", action="store_true",
@@ -93,6 +112,9 @@ def lint_parser() -> argparse.ArgumentParser:
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
     output = parser.add_argument_group("output")
     output.add_argument(
         "--output-format", choices=OUTPUT_FORMATS,
@@ -116,8 +138,6 @@ def lint_parser() -> argparse.ArgumentParser:
         "--color", choices=("auto", "always", "never"), default="auto",
         help="colour the output (auto: on a terminal, unless NO_COLOR is set)",
     )  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
-    return parser
 
 
 def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TextIO
 from urllib.parse import quote
 
+from statement_lint.model import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.rules import Rule, all_rules
 from statement_lint.version import __version__
@@ -45,52 +46,40 @@ def sarif_log(report: ReportInput) -> dict:
     results = []
     for d in report.diagnostics:
         occurrences[(d.path, d.fingerprint)] += 1
-        result = {
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": str(d.severity),
-            "message": {"text": d.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": d.line,
-                            "startColumn": d.column,
-                            "endLine": d.end_line,
-                            "endColumn": d.end_column,
-                        },
-                    }
-                }
-            ],
-            "partialFingerprints": {
-                "primaryLocationLineHash": f"{d.fingerprint}:{occurrences[(d.path, d.fingerprint)]}"
-            },
-        }
-        native = {key: getattr(d, key) for key in ("page", "paragraph", "part")}
-        if any(value is not None for value in native.values()):
-            # Lines and columns count in the extracted text; these say where that is in the file.
-            result["properties"] = {k: v for k, v in native.items() if v is not None}
-        results.append(result)
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "statement-lint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(rule) for rule in rules],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
+        results.append(_result(d, index[d.code], occurrences[(d.path, d.fingerprint)]))
+    driver = {
+        "name": "statement-lint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_rule(rule) for rule in rules],
     }
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _result(d: Diagnostic, rule_index: int, occurrence: int) -> dict:
+    """One result; `occurrence` numbers the same fingerprint in the same file (stable)."""
+    region = {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": d.end_column,
+    }
+    location = {"artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"}}
+    result = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": str(d.severity),
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {**location, "region": region}}],
+        "partialFingerprints": {"primaryLocationLineHash": f"{d.fingerprint}:{occurrence}"},
+    }
+    native = {key: getattr(d, key) for key in ("page", "paragraph", "part")}
+    if any(value is not None for value in native.values()):
+        # Lines and columns count in the extracted text; these say where that is in the file.
+        result["properties"] = {k: v for k, v in native.items() if v is not None}
+    return result
 
 
 def write(report: ReportInput, stream: TextIO) -> None:
