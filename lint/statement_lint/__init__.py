@@ -2,19 +2,28 @@
 
 >>> from statement_lint import lint_text
 >>> [d.code for d in lint_text(open("statement.txt").read())]
+
+The names below are loaded on first use: importing a part of the package (its version, the
+command line) does not import the whole engine.
 """
 
-from statement_lint.api import lint_bytes, lint_paths, lint_text
-from statement_lint.config.settings import Settings
-from statement_lint.model import Diagnostic, Severity
+from importlib import import_module
+
 from statement_lint.version import __version__
 
-__all__ = [
-    "Diagnostic",
-    "Settings",
-    "Severity",
-    "__version__",
-    "lint_bytes",
-    "lint_paths",
-    "lint_text",
-]
+_PUBLIC = {
+    "lint_text": "statement_lint.api",
+    "lint_bytes": "statement_lint.api",
+    "lint_paths": "statement_lint.api",
+    "Settings": "statement_lint.config.settings",
+    "Diagnostic": "statement_lint.model",
+    "Severity": "statement_lint.model",
+}
+
+__all__ = ["__version__", *sorted(_PUBLIC)]
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        return getattr(import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'statement_lint' has no attribute {name!r}")

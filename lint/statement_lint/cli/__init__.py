@@ -12,15 +12,21 @@ import traceback
 from collections.abc import Sequence
 from typing import TextIO
 
-from statement_lint.cli.arguments import EXIT_FAILURE
 from statement_lint.errors import UserError
 
-__all__ = ["main", "run"]
+__all__ = ["EXIT_CLEAN", "EXIT_FAILURE", "EXIT_VIOLATIONS", "main", "run"]
+
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Run statement-lint with `argv` (without the program name); returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # answered without loading the linter
+        from statement_lint.version import __version__
+
+        print(f"statement-lint {__version__}")
+        return EXIT_CLEAN
     try:
         if arguments[:1] == ["rule"]:
             from statement_lint.cli.commands import rule_command

@@ -13,7 +13,6 @@ from statement_lint.rules._selection import validate_selector
 from statement_lint.run import RunOptions
 from statement_lint.version import __version__
 
-EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 FORMAT_VARIABLE = "STATEMENT_LINT_OUTPUT_FORMAT"
 
 

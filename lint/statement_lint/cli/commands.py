@@ -6,7 +6,8 @@ import argparse
 import json
 from collections.abc import Sequence
 
-from statement_lint.cli.arguments import EXIT_CLEAN, Parser, UsageError
+from statement_lint.cli import EXIT_CLEAN
+from statement_lint.cli.arguments import Parser, UsageError
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import CONFIG_KEYS
 from statement_lint.rules import Rule, all_rules, rules_by_code
