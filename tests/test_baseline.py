@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from statement_lint.run import baseline
 from statement_lint.cli import main
+from statement_lint.run import baseline
 
 ROOT = Path(__file__).parent.parent
 SLIPS = ROOT / "tests" / "fixtures" / "statements" / "pc-del-1544-22-slips.txt"

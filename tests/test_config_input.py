@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statement_lint.config import files as configfile
 from statement_lint.cli import main
+from statement_lint.config import files as configfile
 from statement_lint.config.globs import _Automaton, compile_glob, exclusion_matcher
 from statement_lint.config.settings import DEFAULT_EXCLUDE
 
