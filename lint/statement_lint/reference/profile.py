@@ -139,7 +139,9 @@ class Language(BaseModel):
     )
 
 
-class Disclaimer(BaseModel):
+class DisclaimerText(BaseModel):
+    """The disclaimer's canonical text in one language."""
+
     model_config = _STRICT
     language: str = Field(pattern=r"^[A-Z]+$")
     text: str = Field(min_length=1)
@@ -150,7 +152,7 @@ class Profile(BaseModel):
     schema_version: Literal[1]
     name: str
     description: str = ""
-    disclaimers: list[Disclaimer] = Field(
+    disclaimers: list[DisclaimerText] = Field(
         min_length=1, description="The disclaimer, in each language whose text is known."
     )
     symbol: SymbolConventions
