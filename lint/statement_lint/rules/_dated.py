@@ -29,6 +29,13 @@ SLOT_PLACES = {
 }
 
 
+# The header date is the day the statement was circulated; its alignment paragraph reflects
+# the day it was delivered, which may be earlier: delivered on the morning of a European Council
+# decision (both on Thursdays), circulated the next day, revised (Rev.1) a week or two later.
+# What held on any day of this window, ending on the header date, is not reported.
+GRACE = dt.timedelta(days=14)
+
+
 def statement_day(ctx: Context) -> dt.date | None:
     """The header date, when the registry covers it; date-aware rules are silent otherwise."""
     date = ctx.statement.date if ctx.statement else None
@@ -37,12 +44,59 @@ def statement_day(ctx: Context) -> dt.date | None:
     return date.value if ctx.registry.covers(date.value) else None
 
 
-def status_on(
-    ctx: Context, country_id: str | None, day: dt.date
-) -> tuple[CountryFacts, Status] | None:
+def statement_window(ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """The days the alignment paragraph may speak for: from GRACE before the header date to the
+    header date, not before the registry's record begins; None when the registry does not
+    cover the header date (the date-aware rules are silent then)."""
+    day = statement_day(ctx)
+    if day is None or ctx.registry is None:
+        return None
+    return max(day - GRACE, ctx.registry.coverage.valid_from), day
+
+
+def held_over(
+    ctx: Context, country_id: str | None, window: tuple[dt.date, dt.date]
+) -> tuple[CountryFacts, list[Status]] | None:
+    """The statuses a country held over the window, in order (the last is the header date's);
+    None when the registry does not cover the country then, or asserts nothing on some day of
+    the window (a span of doubt)."""
     facts = ctx.registry.facts(country_id) if ctx.registry else None
-    status = facts.status_on(day) if facts else None
-    return (facts, status) if facts and status else None
+    if facts is None:
+        return None
+    first, last = window
+    held: list[Status] = []
+    day = first
+    while day <= last:
+        status = facts.status_on(day)
+        if status is None:
+            return None
+        held.append(status)
+        if status.valid_to is None:
+            break
+        day = status.valid_to + dt.timedelta(days=1)
+    return facts, held
+
+
+def since(ctx: Context, facts: CountryFacts, status: Status) -> str | None:
+    """`since 16 or 17 December 2005`, when the country stood in the status's slot over the
+    whole grace window; None when that began within it (a message then gives no day: never
+    the statement's own), or before the registry's record."""
+    window = statement_window(ctx)
+    began = facts.began(status)
+    if window is None or began is None or began[1] > window[0]:
+        return None
+    return facts.since(status)
+
+
+def never_sap(ctx: Context, country_id: str | None) -> tuple[CountryFacts, Status] | None:
+    """The country's facts and its status on the header date when it was outside the
+    Stabilisation and Association Process on every day of the window (its SAP marker is
+    wrong: ALN009); None otherwise, or when that is not known."""
+    window = statement_window(ctx)
+    held = held_over(ctx, country_id, window) if window else None
+    if held is None or any(status.sap for status in held[1]):
+        return None
+    return held[0], held[1][-1]
 
 
 def sap_marker(ctx: Context) -> str:

@@ -1,6 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import sap_marker, statement_day, status_on
+from statement_lint.rules._dated import never_sap, sap_marker
 
 
 @rule("ALN001", "marked-country-missing-from-footnote", Severity.ERROR)
@@ -30,13 +30,11 @@ def marked_country_missing_from_footnote(ctx: Context):
     statement = ctx.statement
     if statement.alignment is None:
         return
-    day = statement_day(ctx)
     sap = sap_marker(ctx)
     for country in statement.alignment.countries:
         if country.marker is None or country.country_id is None:
             continue
-        known = status_on(ctx, country.country_id, day) if day else None
-        if known is not None and not known[1].sap and country.marker == sap:
+        if country.marker == sap and never_sap(ctx, country.country_id):
             continue  # the marker itself is wrong: ALN009 says so
         footnote = statement.footnote_with(country.marker)
         if footnote is None:

@@ -1,6 +1,7 @@
 from statement_lint.model import Severity, one_line
 from statement_lint.reference.common import day_span
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._dated import GRACE
 
 
 @rule("ALN006", "outdated-country-name", Severity.WARNING)
@@ -11,7 +12,10 @@ def outdated_country_name(ctx: Context):
     That each name in the alignment paragraph and its footnotes was in use on the header date,
     by the dates the registry gives for official names (`the former Yugoslav Republic of
     Macedonia` until 11 February 2019, `North Macedonia` from 12 February 2019): a name no
-    longer in use, or not yet. Without a valid header date the rule stays silent.
+    longer in use, or not yet. The header date is the circulation date, and the paragraph may
+    reflect the day the statement was delivered, or the day of its first version: a name in use
+    on any day of the grace window, the 14 days up to the header date, is not reported.
+    Without a valid header date the rule stays silent.
 
     ## Why
     Statements are drafted from earlier ones; an old name carried over is a diplomatic slip.
@@ -33,6 +37,7 @@ def outdated_country_name(ctx: Context):
     if statement.alignment is None or date is None or date.value is None or ctx.registry is None:
         return
     day = date.value
+    earliest = day - GRACE  # the first day of the grace window
     written_date = one_line(date.text)
     mentions = list(statement.alignment.countries)
     for footnote in statement.footnotes:
@@ -40,16 +45,18 @@ def outdated_country_name(ctx: Context):
     for mention in mentions:
         facts = ctx.registry.facts(mention.country_id)
         record = facts.name(mention.alias) if facts and mention.alias else None
-        if record is None or not record.out_of_use_on(day):
+        if record is None:
             continue
+        first = record.from_earliest or record.valid_from
         last = record.to_latest or record.valid_to
-        if last is not None and day > last:
+        if last is not None and earliest > last:  # out of use over the whole window
             until = day_span(record.valid_to or last, last)
             when = f"was no longer in use on {written_date} (in use until {until})"
-        else:
-            first = record.valid_from or record.from_earliest
-            since = day_span(record.from_earliest or first, first)
+        elif first is not None and day < first:
+            since = day_span(first, record.valid_from or first)
             when = f"was not yet in use on {written_date} (in use from {since})"
+        else:
+            continue
         current = next((n.name for n in facts.names if n.in_use_on(day)), None)
         advice = f": write {current}" if current else ""
         yield Finding(mention.span, f"{one_line(mention.written)} {when}{advice}")

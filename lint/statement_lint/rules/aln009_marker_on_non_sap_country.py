@@ -1,6 +1,6 @@
 from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import SLOT_WORDS, sap_marker, statement_day, status_on
+from statement_lint.rules._dated import SLOT_WORDS, never_sap, sap_marker, since
 
 
 @rule("ALN009", "marker-on-non-sap-country", Severity.ERROR)
@@ -10,9 +10,12 @@ def marker_on_non_sap_country(ctx: Context):
     ## What it checks
     That a country marked `*` in the alignment paragraph was part of the Stabilisation and
     Association Process on the statement's date, by the registry. It is reported instead of
-    ALN001 for that country. Silent without a header date, before the registry's record begins
-    (1 May 2004), and in its spans of doubt; after the day its facts were last checked, the last
-    known statuses hold.
+    ALN001 for that country. The header date is the circulation date, and the paragraph may
+    reflect the day the statement was delivered, or the day of its first version: a marker that
+    was right on any day of the grace window, the 14 days up to the header date, is not
+    reported. Silent without a header date, before the registry's record begins (1 May 2004),
+    and in its spans of doubt; after the day its facts were last checked, the last known
+    statuses hold.
 
     ## Why
     The marker says the country is in the Process (the Western Balkans); on UKRAINE or TURKEY
@@ -28,22 +31,21 @@ def marker_on_non_sap_country(ctx: Context):
         The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, ALBANIA*, UKRAINE ...
     """
     statement = ctx.statement
-    day = statement_day(ctx)
-    if statement.alignment is None or day is None:
+    if statement.alignment is None:
         return
     marker = sap_marker(ctx)
     for country in statement.alignment.countries:
         if country.marker != marker:
             continue
-        known = status_on(ctx, country.country_id, day)
-        if known is None or known[1].sap:
+        known = never_sap(ctx, country.country_id)
+        if known is None:
             continue
         facts, status = known
         written = one_line(country.written)
-        since = facts.since(status)
+        began = since(ctx, facts, status)
         held = (
-            f"it has been {SLOT_WORDS[status.slot]} {since}"
-            if since
+            f"it has been {SLOT_WORDS[status.slot]} {began}"
+            if began
             else f"it is {SLOT_WORDS[status.slot]} on the statement's date"
         )
         yield Finding(

@@ -1,6 +1,18 @@
-from statement_lint.model import Severity, one_line
+import datetime as dt
+
+from statement_lint.model import Severity, Statement, one_line
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import needs_marker, sap_marker, statement_day, status_on
+from statement_lint.rules._dated import (
+    held_over,
+    needs_marker,
+    sap_marker,
+    since,
+    statement_window,
+)
+
+# Before this day the marker was not applied consistently (older web copies and statements
+# carry none at all): a paragraph without any marker and without any footnote is not judged.
+MARKERS_CONSISTENT_FROM = dt.date(2010, 1, 1)
 
 
 @rule("ALN010", "sap-country-not-marked", Severity.ERROR)
@@ -13,7 +25,12 @@ def sap_country_not_marked(ctx: Context):
     Association Process (by the registry) carries the marker when it stands among the
     candidate countries. When the footnote names it, ALN002 reports the missing marker
     instead; this rule catches the slip that is consistent with itself: marker and footnote
-    entry both missing.
+    entry both missing. The header date is the circulation date, and the paragraph may reflect
+    the day the statement was delivered, or the day of its first version: a country that did
+    not need the marker on some day of the grace window, the 14 days up to the header date, is
+    not reported. Before 1 January 2010 the marker was not applied consistently (older web
+    copies and statements carry none): a paragraph dated before then with no marker at all and
+    no footnote at all is not judged.
 
     ## Why
     If ALBANIA lacks its `*` in both the paragraph and the footnote, nothing is inconsistent,
@@ -33,8 +50,8 @@ def sap_country_not_marked(ctx: Context):
         and Association Process.
     """
     statement = ctx.statement
-    day = statement_day(ctx)
-    if statement.alignment is None or day is None:
+    window = statement_window(ctx)
+    if statement.alignment is None or window is None or _unmarked_before_2010(statement):
         return
     in_footnotes = {c.country_id for note in statement.footnotes for c in note.countries}
     marker = sap_marker(ctx)
@@ -43,14 +60,27 @@ def sap_country_not_marked(ctx: Context):
             continue
         if country.country_id in in_footnotes:
             continue
-        known = status_on(ctx, country.country_id, day)
-        if known is None or not needs_marker(known[1]) or known[1].slot != "candidate":
+        known = held_over(ctx, country.country_id, window)
+        if known is None:
             continue
-        facts, status = known
+        facts, held = known
+        if not all(needs_marker(status) and status.slot == "candidate" for status in held):
+            continue
         written = one_line(country.written)
-        when = facts.since(status) or "on that date"
+        when = since(ctx, facts, held[-1]) or "on that date"
         yield Finding(
             country.span,
             f"{written} has been a candidate country in the Stabilisation and "
             f"Association Process {when}: write {written}* and name it in the footnote",
         )
+
+
+def _unmarked_before_2010(statement: Statement) -> bool:
+    """A paragraph dated before 2010 with no marker at all and no footnote at all."""
+    day = statement.date.value if statement.date else None
+    return (
+        day is not None
+        and day < MARKERS_CONSISTENT_FROM
+        and not statement.footnotes
+        and all(country.marker is None for country in statement.alignment.countries)
+    )
