@@ -1,5 +1,6 @@
 """What a hunt for false positives found, at the rules: the grace window of the date-aware
-rules (F1), and revisions dated in a later year (U1)."""
+rules (F1), revisions dated in a later year (U1), and messages that no longer call a line of
+the body `the header` (F3)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,25 @@ def test_a_status_that_began_on_the_header_date_is_never_dated_by_it():
         "GEORGIA was listed under 'as well as' until 13 December 2023, then a candidate country; "
         "this statement is dated 14 December 2023: list it under 'as well as', or list it "
         "among the Candidate Countries"
+    )
+
+
+def test_two_symbols_of_one_header_block():
+    text = TOP.replace("PC.DEL/1544/23\n", "PC.DEL/1544/23\nPC.DEL/1545/23\n")
+    [diagnostic] = lint_text(text)
+    assert diagnostic.message == (
+        "the header carries two document symbols: PC.DEL/1544/23 (line 1) and PC.DEL/1545/23; "
+        "a statement has one symbol: correct the wrong one"
+    )
+
+
+def test_two_header_blocks_far_apart_are_not_called_the_header():
+    copy = "\nPC.DEL/1545/23\n16 November 2023\nENGLISH only\n"
+    [diagnostic] = lint_text(TOP + copy)
+    assert (diagnostic.code, diagnostic.line) == ("REF004", 20)
+    assert diagnostic.message.startswith(
+        "two header blocks carry different document symbols: PC.DEL/1544/23 (line 1) and "
+        "PC.DEL/1545/23;"
     )
 
 

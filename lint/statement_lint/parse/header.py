@@ -4,8 +4,10 @@ The header is found by its structure, never by a token alone. Its tokens are
 - those inside the disclaimer, and those that follow each other up to it, on its lines or on
   lines of their own (`PC.DEL/73/20` interleaved in the disclaimer, `ENGLISH only` after it);
 - groups of tokens standing together elsewhere, on lines of their own or at the document's
-  start or end, that look like a header: a language marker, or two different kinds of token
-  (a symbol and a date);
+  start or end, that look like a header: a language marker, or, at the start or the end (below
+  a title at the top), two different kinds of token (a symbol and a date); in the middle of the
+  text only a group with a language marker is a header (a symbol beside a date there is a
+  citation: a row of an annex table);
 - journal letterheads: a symbol, a date and a marker joined by the OSCE's own letterhead
   (`PC.JOUR/1283 Organization for Security and Co-operation in Europe 1 October 2020
   Permanent Council Original: ENGLISH`), on one line or several;
@@ -28,6 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from statement_lint.parse.dates import DAMAGED_DATE, DATE_LIKE, MONTH_YEAR, DateReader
+from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
 from statement_lint.parse.language import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 
@@ -36,47 +39,11 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 _TRIGGER = re.compile(r"(?=[/\dOo])(?:/\d|\d{4}|OSCE\+|(?i:only|original))")
 # How far before its trigger a token may start (`GERMAN Original:`, `22 de diciembre de 2009`).
 _REACH = 48
-
-
-_COOPERATION = r"(?:Co-?o|co)peration"
-# The OSCE's letterhead, which journals and some documents set between the header's tokens:
-# the Organization's name, the body's (a Ministerial Council with its city and year), and the
-# distribution (`RESTRICTED`).
-_LETTERHEAD = "|".join(
-    [
-        rf"Organi[sz]ation\sfor\sSecurity\sand\s{_COOPERATION}\sin\sEurope",
-        r"Permanent\sCouncil",
-        rf"Forum\sfor\sSecurity\s{_COOPERATION}",
-        r"Ministerial\sCouncil",
-        r"\[?[A-Z][^\W\d_]+\]?\s\d{4}",  # `Athens 2009`, `[Athens] 2009`
-        r"\d{4}",
-        "Secretariat",
-        "RESTRICTED",
-    ]
-)
-_GLUE = re.compile(rf"\s*(?:(?:{_LETTERHEAD})(?:\s+|$))+")
-# statement-lint's own directives, on lines of their own, are blank to the header.
-_DIRECTIVES = re.compile(r"(?:\s|(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:[^\n]*)*")
-# Longer stretches are never letterhead, nor directives, alone.
-_GLUE_LENGTH = 240
-_DIRECTIVES_LENGTH = 1000
 # Words of an altered disclaimer that may stand between it and a header token beside it.
 _STRAY_WORDS = 2
 # A right-hand column is the header's only this near the top or the bottom of the text (a
 # title may wrap above it).
 _EDGE_LINES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A header-like token: it may span several words (`22 February 2021`)."""
-
-    start: int
-    end: int
-    kind: str  # symbol | date | restricted | marker
-    # A date with a part missing (`12 2020`, `April 2000`): the header's only inside the
-    # disclaimer or on a line of its own, never chained on a line of running text.
-    loose: bool = False
 
 
 class HeaderScanner:
@@ -153,65 +120,13 @@ def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[in
     return spans
 
 
-class _Lines:
-    """Where the lines of the text are, and which of them hold header tokens only (or the
-    OSCE letterhead beside them)."""
-
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.text = text
-        self._newlines = [m.start() for m in re.finditer("\n", text)]
-        pieces, position = [], 0
-        for token in tokens:  # the text with every token blanked out, line ends kept
-            pieces.append(text[position : token.start])
-            pieces.append(re.sub(r"[^\n]", " ", text[token.start : token.end]))
-            position = token.end
-        pieces.append(text[position:])
-        self._residue = "".join(pieces)
-        self._pure: dict[int, bool] = {}
-        self.text_start = len(text) - len(text.lstrip())
-        self.text_end = len(text.rstrip())
-
-    def line(self, position: int) -> int:
-        return bisect_right(self._newlines, position)
-
-    def _bounds(self, number: int) -> tuple[int, int]:
-        start = self._newlines[number - 1] + 1 if number else 0
-        end = self._newlines[number] if number < len(self._newlines) else len(self.text)
-        return start, end
-
-    def pure(self, number: int) -> bool:
-        if number not in self._pure:
-            rest = self._residue[slice(*self._bounds(number))]
-            self._pure[number] = not rest.strip() or _is_glue(rest)
-        return self._pure[number]
-
-    def apart(self, token: Token) -> bool:
-        """Whether the token stands on lines of header tokens (and letterhead) only."""
-        lines = range(self.line(token.start), self.line(token.end - 1) + 1)
-        return all(self.pure(n) for n in lines)
-
-    def ends_line(self, token: Token) -> bool:
-        return token.end == len(self.text) or self.text[token.end] == "\n"
-
-
-def _is_glue(gap: str) -> bool:
-    return len(gap) <= _GLUE_LENGTH and _GLUE.fullmatch(gap) is not None
-
-
-def _is_blank(gap: str) -> bool:
-    """Whether only blanks (and statement-lint directives) stand in the gap."""
-    if "statement-lint:" not in gap:
-        return not gap.strip()
-    return len(gap) <= _DIRECTIVES_LENGTH and _DIRECTIVES.fullmatch(gap) is not None
-
-
 def header_tokens(
     text: str, tokens: list[Token], disclaimer: tuple[int, int] | None
 ) -> list[Token]:
     """The tokens that belong to the header, those next to the disclaimer first."""
     if not tokens:
         return []
-    lines = _Lines(text, tokens)
+    lines = Lines(text, tokens)
     near = _beside_disclaimer(text, tokens, disclaimer, lines) if disclaimer else []
     taken = {token.start for token in near}
     rest = [t for t in tokens if t.start not in taken and (not t.loose or lines.apart(t))]
@@ -238,7 +153,7 @@ def disclaimer_alone_in_body(text: str, header: list[Token], disclaimer: tuple[i
 
 
 def _beside_disclaimer(
-    text: str, tokens: list[Token], disclaimer: tuple[int, int], lines: _Lines
+    text: str, tokens: list[Token], disclaimer: tuple[int, int], lines: Lines
 ) -> list[Token]:
     """The tokens inside the disclaimer, and those that follow each other up to it."""
     first, last = disclaimer
@@ -258,7 +173,7 @@ def _beside_disclaimer(
             # Next to the disclaimer, a word or two of it may be missing or stray (`The`
             # before an altered `Secretariat bears ...`).
             stray = not found and len(gap.split()) <= _STRAY_WORDS and lines.apart(token)
-            if not (_is_blank(gap) or stray) or not chained(token):
+            if not (is_blank(gap) or stray) or not chained(token):
                 break
             found.append(token)
             edge = token.end if forward else token.start
@@ -277,7 +192,7 @@ class _Group:
     column: bool = False  # joined as a right-hand column somewhere
 
 
-def _groups(text: str, tokens: list[Token], lines: _Lines, columns: bool) -> list[_Group]:
+def _groups(text: str, tokens: list[Token], lines: Lines, columns: bool) -> list[_Group]:
     """Tokens that follow each other with only blanks (or the OSCE letterhead) between; with
     `columns`, also tokens that end consecutive lines."""
     groups: list[_Group] = []
@@ -295,12 +210,12 @@ def _groups(text: str, tokens: list[Token], lines: _Lines, columns: bool) -> lis
     return groups
 
 
-def _link(text: str, previous: Token, token: Token, lines: _Lines, columns: bool) -> str | None:
+def _link(text: str, previous: Token, token: Token, lines: Lines, columns: bool) -> str | None:
     """How two tokens that follow each other stand together, if they do."""
     gap = text[previous.end : token.start]
-    if _is_blank(gap):
+    if is_blank(gap):
         return "blank"
-    if _is_glue(gap):
+    if is_glue(gap):
         return "glue"
     if (
         columns
@@ -312,7 +227,7 @@ def _link(text: str, previous: Token, token: Token, lines: _Lines, columns: bool
     return None
 
 
-def _right_column(group: _Group, lines: _Lines) -> bool:
+def _right_column(group: _Group, lines: Lines) -> bool:
     """A symbol, a date and a marker ending consecutive lines, at the top or the bottom."""
     first = lines.line(group.tokens[0].start) - lines.line(lines.text_start)
     last = lines.line(max(lines.text_end - 1, 0)) - lines.line(group.tokens[-1].end - 1)
@@ -320,12 +235,19 @@ def _right_column(group: _Group, lines: _Lines) -> bool:
     return at_edge and {"symbol", "date", "marker"} <= {token.kind for token in group.tokens}
 
 
-def _looks_like_header(group: _Group, lines: _Lines) -> bool:
+def _looks_like_header(group: _Group, lines: Lines) -> bool:
     kinds = {token.kind for token in group.tokens}
     first, last = group.tokens[0], group.tokens[-1]
-    if group.glued and "symbol" in kinds and len(kinds) > 1:
-        return True  # a journal's letterhead
     strong = "marker" in kinds or len(kinds) > 1
     if first.start <= lines.text_start or last.end >= lines.text_end:
         return strong or "symbol" in kinds  # it opens or closes the document
-    return strong and all(lines.apart(token) for token in group.tokens)
+    if "marker" not in kinds:
+        # Below a title at the top, a symbol and a date are the header (`OSCE STYLE MANUAL` /
+        # `SEC.DOC/2/00/Rev.1` / `April 2000`); further down they are a citation, such as a
+        # row of an annex table (`PC.DEL/520/22` / `14 April 2022`): only a language marker
+        # makes a header in the middle of a text.
+        near_top = lines.line(first.start) - lines.line(lines.text_start) < _EDGE_LINES
+        if not (near_top and strong):
+            return False
+    journal = group.glued and "symbol" in kinds and len(kinds) > 1  # joined by a letterhead
+    return journal or all(lines.apart(token) for token in group.tokens)

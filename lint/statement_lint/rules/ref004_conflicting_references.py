@@ -9,6 +9,9 @@ def conflicting_references(ctx: Context):
     ## What it checks
     That every symbol in the header block is the same. A symbol repeated identically (as on
     each page of some extractions) is fine; two different ones are reported at the second.
+    Symbols cited in the body are not the header's, even on lines of their own beside a date
+    (a row of an annex table, `PC.DEL/520/22` / `14 April 2022`): in the middle of a text, only
+    a group of header tokens holding a language marker is a header.
 
     ## Why
     Two symbols in one header usually mean a template was reused and only one of its symbols
@@ -30,9 +33,18 @@ def conflicting_references(ctx: Context):
         if first is None:
             first = symbol
         elif text != first.text.rstrip("*"):
+            if symbol.span.line - first.span.end_line <= _ONE_BLOCK:
+                where = "the header carries two document symbols"
+            else:  # a second header-like block (a copy of the header at the end, say)
+                where = "two header blocks carry different document symbols"
             yield Finding(
                 symbol.span,
-                f"the header carries two document symbols: {quoted(first.text)} "
-                f"(line {first.span.line}) and {quoted(symbol.text)}; keep the right one",
+                f"{where}: {quoted(first.text)} (line {first.span.line}) and "
+                f"{quoted(symbol.text)}; a statement has one symbol: correct the wrong one",
             )
             return
+
+
+# Symbols at most this many lines apart stand in one header block (blank lines between
+# wrapped lines included).
+_ONE_BLOCK = 10
