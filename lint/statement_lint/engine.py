@@ -102,7 +102,7 @@ class Engine:
         rules = enabled_rules(settings)
         parser = self.parser_for(settings)
         readable = document.text is not None and not document.is_empty
-        statement = parser.parse(document.text) if readable else None
+        statement = parser.parse(document.text, document.markdown) if readable else None
         # Only text files carry directives; PDF and Word files use per-file-ignores.
         inline = read_directives(document.text) if readable and document.kind == "text" else None
         registry = load_registry(settings.registry)

@@ -21,7 +21,7 @@ from statement_lint.model import (
 from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import NO_DAY, DateReader
-from statement_lint.parse.disclaimer import Difference, DisclaimerFinder
+from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, DisclaimerMatch
 from statement_lint.parse.header import (
     HeaderScanner,
     Token,
@@ -51,93 +51,63 @@ class Parser:
         self._alignment = AlignmentReader(CountryReader(gazetteer))
         self._languages = LanguageGuesser(profile.languages)
 
-    def parse(self, text: str) -> Statement:
-        normal = NormalText(text)
+    def parse(self, text: str, markdown: bool = False) -> Statement:
+        """The statement in `text`; `markdown`: the text is a Markdown file's, whose markup
+        the parser reads as blanks."""
+        normal = NormalText(text, markdown)
         norm = normal.text
         tokens = self._header.tokens(norm)
-
-        alignment = None
-        footnotes: list[Footnote] = []
-        notes = []
-        paragraph = self._alignment.paragraph(norm)
-        if paragraph:
-            alignment = AlignmentParagraph(
-                span=normal.span(paragraph.start, paragraph.end),
-                countries=[_mention(normal, m, slot) for m, slot in paragraph.countries],
-                closing=paragraph.closing,
-                closing_span=normal.span(paragraph.closing_start, paragraph.end),
-            )
-            notes = self._alignment.footnotes(norm, paragraph.end)
-            footnotes = [
-                Footnote(
-                    marker=note.marker,
-                    text=norm[note.start : note.end],
-                    span=normal.span(note.start, note.end),
-                    countries=[_mention(normal, m, None) for m in note.countries],
-                )
-                for note in notes
-            ]
-
-        # Text the disclaimer's fixes must never reach into.
-        blocks = [(paragraph.start, paragraph.end)] if paragraph else []
-        blocks += [(note.start, note.end) for note in notes]
-        country_lists = self._alignment.country_lists(normal, blocks)
-
+        # The alignment paragraph and its footnotes: text the disclaimer's fixes must never
+        # reach into.
+        alignment, footnotes, blocks = self._alignment_of(normal)
         found = self._disclaimer.find(norm, lambda start, end: words(norm, start, end, tokens))
-        disclaimer = None
         disclaimer_range = None
         if found:
-            spans = found.spans
-            disclaimer_range = (spans[found.first_word][0], spans[found.last_word][1])
-            disclaimer = Disclaimer(
-                span=normal.span(*disclaimer_range),
-                canonical=found.canonical,
-                differences=[
-                    DisclaimerDifference(
-                        kind=difference.kind,
-                        expected=difference.expected,
-                        found=difference.found,
-                        span=normal.span(
-                            spans[difference.first_word][0], spans[difference.last_word][1]
-                        ),
-                        edits=_restoring_edits(difference, spans, tokens, normal, blocks),
-                    )
-                    for difference in found.differences
-                ],
-            )
-
+            disclaimer_range = (found.spans[found.first_word][0], found.spans[found.last_word][1])
         header = header_tokens(norm, tokens, disclaimer_range)
         symbols, dates, markers, restricted = self._header_tokens(normal, header)
-
-        starts = [token.start for token in header]
-        if disclaimer_range and not disclaimer_alone_in_body(norm, header, disclaimer_range):
-            starts.append(disclaimer_range[0])
-        header_start = None
-        if starts:
-            first = min(starts)
-            first_end = next((t.end for t in header if t.start == first), None)
-            if first_end is None:
-                first_end = found.spans[found.first_word][1]
-            header_start = normal.span(first, first_end)
-
         # The language of the text, without the disclaimer, the alignment paragraph and its
         # footnote: those stay in English in statements written in other languages.
-        cuts = [disclaimer_range] if disclaimer_range else []
-        if paragraph:
-            cuts.append((paragraph.start, paragraph.end))
-            cuts += [(note.start, note.end) for note in notes]
+        cuts = blocks + ([disclaimer_range] if disclaimer_range else [])
         return Statement(
             body_language=self._languages.guess(_without(norm, cuts)),
             symbols=symbols,
             dates=dates,
             restricted=restricted,
             language_markers=markers,
-            disclaimer=disclaimer,
+            disclaimer=_disclaimer(found, tokens, normal, blocks) if found else None,
             alignment=alignment,
             footnotes=footnotes,
-            header_start=header_start,
-            country_lists=country_lists,
+            header_start=_header_start(normal, header, found, disclaimer_range),
+            country_lists=self._alignment.country_lists(normal, blocks),
         )
+
+    def _alignment_of(
+        self, normal: NormalText
+    ) -> tuple[AlignmentParagraph | None, list[Footnote], list[tuple[int, int]]]:
+        """The alignment paragraph, its footnotes, and the ranges of both in the text."""
+        norm = normal.text
+        paragraph = self._alignment.paragraph(norm)
+        if not paragraph:
+            return None, [], []
+        alignment = AlignmentParagraph(
+            span=normal.span(paragraph.start, paragraph.end),
+            countries=[_mention(normal, m, slot) for m, slot in paragraph.countries],
+            closing=paragraph.closing,
+            closing_span=normal.span(paragraph.closing_start, paragraph.end),
+        )
+        notes = self._alignment.footnotes(norm, paragraph.end)
+        footnotes = [
+            Footnote(
+                marker=note.marker,
+                text=norm[note.start : note.end],
+                span=normal.span(note.start, note.end),
+                countries=[_mention(normal, m, None) for m in note.countries],
+            )
+            for note in notes
+        ]
+        blocks = [(paragraph.start, paragraph.end)] + [(note.start, note.end) for note in notes]
+        return alignment, footnotes, blocks
 
     def _header_tokens(
         self, normal: NormalText, header: list[Token]
@@ -169,6 +139,46 @@ class Parser:
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted
+
+
+def _disclaimer(
+    found: DisclaimerMatch, tokens: list[Token], normal: NormalText, blocks: list[tuple[int, int]]
+) -> Disclaimer:
+    spans = found.spans
+    return Disclaimer(
+        span=normal.span(spans[found.first_word][0], spans[found.last_word][1]),
+        canonical=found.canonical,
+        differences=[
+            DisclaimerDifference(
+                kind=difference.kind,
+                expected=difference.expected,
+                found=difference.found,
+                span=normal.span(spans[difference.first_word][0], spans[difference.last_word][1]),
+                edits=_restoring_edits(difference, spans, tokens, normal, blocks),
+            )
+            for difference in found.differences
+        ],
+    )
+
+
+def _header_start(
+    normal: NormalText,
+    header: list[Token],
+    found: DisclaimerMatch | None,
+    disclaimer_range: tuple[int, int] | None,
+) -> Span | None:
+    """Where the header block begins: its first token, or the disclaimer's first word (unless
+    the disclaimer stands alone in the body)."""
+    starts = [token.start for token in header]
+    if disclaimer_range and not disclaimer_alone_in_body(normal.text, header, disclaimer_range):
+        starts.append(disclaimer_range[0])
+    if not starts:
+        return None
+    first = min(starts)
+    first_end = next((t.end for t in header if t.start == first), None)
+    if first_end is None and found is not None:
+        first_end = found.spans[found.first_word][1]
+    return normal.span(first, first_end if first_end is not None else first)
 
 
 # A changed run longer than this is a rewritten passage or text pushed in, not a slip of the
@@ -236,7 +246,7 @@ def _without(text: str, cuts: list[tuple[int, int]]) -> str:
 
 def _mention(normal: NormalText, mention: Mention, slot: str | None) -> CountryMention:
     return CountryMention(
-        written=normal.text[mention.start : mention.end],
+        written=mention.read or normal.text[mention.start : mention.end],
         country_id=mention.country_id,
         alias=mention.alias,
         marker=mention.marker,

@@ -9,7 +9,8 @@
 The paragraph is the sentence that ends in the closing formula and opens with a slot phrase
 (at the start of the sentence or of its line: `Croatia, as well as Serbia, aligns with the
 statement ...` is prose); each slot's list is read against the gazetteer, and a paragraph that
-names no known country is none. Older wordings are slots too: `The Acceding Countries`,
+names no known country is none. Older and shorter wordings are slots too: `The Acceding
+Countries`, `the Potential Candidate Country BOSNIA and HERZEGOVINA` (the Process's slot),
 `EFTA countries` without `the`, `the EFTA country NORWAY, member of ...`, `the European Free
 Trade Association countries and members of the European Economic Area LIECHTENSTEIN and
 NORWAY`. Footnotes (`parse/footnotes.py`) follow it; a name that refers to a numbered note
@@ -39,7 +40,9 @@ _SLOT = re.compile(
     # Before May 2004: `the associated countries Bulgaria, Romania and Turkey`.
     r"|(?P<associated>associated\scountr(?:y|ies))"
     r"|(?P<sap>countr(?:y|ies)\sof\sthe\sstabili[sz]ation\sand\sassociation\sprocess"
-    r"\sand\spotential\scandidates?(?:\scountr(?:y|ies))?)"
+    r"\sand\spotential\scandidates?(?:\scountr(?:y|ies))?"
+    # `the Potential Candidate Country BOSNIA and HERZEGOVINA`
+    r"|potential\scandidate\scountr(?:y|ies))"
     # `the EFTA country NORWAY, member of ...`; before 2010 also `the European Free Trade
     # Association countries and members of the European Economic Area LIECHTENSTEIN and NORWAY`.
     r"|(?P<efta>(?:efta|european\sfree\strade\sassociation)\scountr(?:y|ies)"

@@ -53,6 +53,7 @@ class _Item:
     end: int
     country_id: str | None
     alias: str | None
+    read: str | None = None  # the name as read across a line-end hyphen
 
 
 class CoSponsorReader:
@@ -96,8 +97,8 @@ class CoSponsorReader:
                 position = own.end()
             known = self._countries.name_at(text, position, end)
             if known:
-                name_end, country_id, alias = known
-                items.append(_Item(position, name_end, country_id, alias))
+                name_end, country_id, alias, read = known
+                items.append(_Item(position, name_end, country_id, alias, read))
                 if not _ITEM_END.match(text, name_end):
                     return items  # `... and United States of America reaffirm`
                 position = name_end
@@ -132,7 +133,7 @@ def _name_like(text: str, position: int) -> int | None:
 
 def _mention(normal: NormalText, item: _Item) -> CountryMention:
     return CountryMention(
-        written=normal.text[item.start : item.end],
+        written=item.read or normal.text[item.start : item.end],
         country_id=item.country_id,
         alias=item.alias,
         marker=None,

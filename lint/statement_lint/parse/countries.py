@@ -5,6 +5,12 @@ Lists are never split on "and": at each place the longest gazetteer name is trie
 `BOSNIA and HERZEGOVINA` is one country. Only where no name matches does the reader fall back
 to the text up to the next comma or "and", and records it as an unknown name.
 
+A name in capitals hyphenated at a line end (`ALBA-` / `NIA*`: the normaliser joins only words
+whose second part is in lower case, to keep `Bosnia-` / `Herzegovina`'s hyphen), or with the
+hyphen PDF extraction leaves when it joins such lines (`ALBA-NIA*`), is read across the hyphen:
+with it (`Bosnia-Herzegovina`) if that is a gazetteer name, else without (`ALBANIA`) if that is
+one.
+
 After a name may stand a marker (`*`, `+`, `†`) or a reference to a numbered note (`[1]`,
 `¹`, or digits glued to the name, `Croatia1`); whether that note exists is for the alignment
 reader to say.
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from statement_lint.reference.gazetteer import Gazetteer
 
@@ -56,6 +63,7 @@ class Mention:
     marker: str | None
     note: str | None = None  # the number of a numbered note it refers to (`Croatia [1]`: 1)
     glued_end: int | None = None  # where note digits glued to the name end (`Croatia1`)
+    read: str | None = None  # the name as read across a line-end hyphen (`ALBANIA`)
 
     def without_note(self) -> Mention:
         """The mention when its note number refers to no note: digits glued to the name
@@ -63,6 +71,20 @@ class Mention:
         if self.glued_end is None:
             return replace(self, note=None)
         return Mention(self.start, self.glued_end, None, None, self.marker)
+
+
+class Name(NamedTuple):
+    """A gazetteer name found in the text."""
+
+    end: int
+    country_id: str
+    alias: str  # the gazetteer's spelling
+    read: str | None = None  # the name as read across a line-end hyphen (`ALBANIA`)
+
+
+# A hyphen that ends a line, or one PDF extraction left between two letters of a word when it
+# joined the lines.
+_HYPHEN = re.compile(r"-\n|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _key(name: str) -> str:
@@ -90,6 +112,8 @@ class CountryReader:
         for name in names:
             self._by_length.setdefault(len(name), []).append(name)
         self._folded: dict[str, tuple[str, str]] = {}  # see _alias
+        # How far a name (with `the`, and line-end hyphens) may reach.
+        self._reach = max(map(len, names), default=0) + 16
 
     def read_list(self, text: str, start: int, end: int) -> list[Mention]:
         """The countries named in text[start:end], in order."""
@@ -104,10 +128,16 @@ class CountryReader:
             leading = _LEADING_MARKER.match(text, position, end)
             if leading:
                 position = leading.end()
+                if _wrapped_marker(text, position, end):
+                    # `MONTENEGRO` / `* and NORTH MACEDONIA*`: the marker, wrapped to the next
+                    # line, is the name's before it.
+                    if mentions and mentions[-1].marker is None:
+                        mentions[-1] = replace(mentions[-1], marker=leading.group(1))
+                    continue
             known = self.name_at(text, position, end)
-            note = glued_end = None
+            note = glued_end = read = None
             if known:
-                name_end, country_id, alias = known
+                name_end, country_id, alias, read = known
                 marker, after = self._marker(text, name_end, end)
                 if marker is None and after == name_end:
                     note, glued_end, after = _note_reference(text, name_end, end)
@@ -115,20 +145,52 @@ class CountryReader:
                     known = None  # `ALBANIA1234`: no name, no note
             if not known:
                 after = _next_separator(text, position, end)
-                country_id = alias = note = glued_end = None
+                country_id = alias = note = glued_end = read = None
                 name_end, marker = _unknown_name(text, position, after)
             if leading:
                 marker = leading.group(1)
-            mentions.append(Mention(position, name_end, country_id, alias, marker, note, glued_end))
+            mentions.append(
+                Mention(position, name_end, country_id, alias, marker, note, glued_end, read)
+            )
             position = max(after, position + 1)
 
-    def name_at(self, text: str, position: int, end: int) -> tuple[int, str, str] | None:
+    def name_at(self, text: str, position: int, end: int) -> Name | None:
         """The gazetteer name (with a leading 'the') that starts at `position`, the longest
-        if several do: where it ends, its country and its gazetteer spelling."""
+        if several do, also across a hyphen at a line end: where it ends, its country and its
+        gazetteer spelling."""
         known = self._name.match(text, position, end)
-        if known is None:
-            return None
-        return (known.end(), *self._alias(known["name"]))
+        found = Name(known.end(), *self._alias(known["name"])) if known else None
+        stop = min(end, position + self._reach)
+        if "-" in text[position:stop]:
+            across = self._dehyphenated(text, position, stop)
+            if across and (found is None or across.end > found.end):
+                return across
+        return found
+
+    def _dehyphenated(self, text: str, position: int, stop: int) -> Name | None:
+        """The name at `position` read across hyphens that end a line (`ALBA-` / `NIA`), or
+        that PDF extraction left inside a word when it joined the lines (`ALBA-NIA`): with the
+        hyphen if that makes a gazetteer name (`Bosnia-` / `Herzegovina`), else without; None
+        if neither does, or if the name crosses no such hyphen."""
+        segment = text[position:stop]
+        for keep in (True, False):
+            pieces, removals, last = [], [], 0  # removals: (where in the reading, how many)
+            for cut in _HYPHEN.finditer(segment):
+                if keep and cut.group() == "-":
+                    continue  # inside a word: the text as it stands, already tried
+                kept = "-" if keep else ""
+                pieces.append(segment[last : cut.start()] + kept)
+                removals.append((sum(map(len, pieces)), len(cut.group()) - len(kept)))
+                last = cut.end()
+            if not removals:
+                continue
+            reading = "".join(pieces) + segment[last:]
+            known = self._name.match(reading)
+            crossed = [count for at, count in removals if known and at < known.end()]
+            if crossed:
+                name_end = position + known.end() + sum(crossed)
+                return Name(name_end, *self._alias(known["name"]), reading[: known.end()])
+        return None
 
     def _alias(self, written: str) -> tuple[str, str]:
         """The country and the gazetteer's spelling of a name the pattern matched."""
@@ -157,6 +219,14 @@ class CountryReader:
         if found["note"]:
             return None, found.end()
         return found.group(1), found.end()
+
+
+def _wrapped_marker(text: str, position: int, end: int) -> bool:
+    """Whether a marker that ends at `position` stands before a separator or the list's end,
+    not before a name."""
+    separators = _SEPARATORS.match(text, position, end)
+    after = separators.end() if separators else position
+    return after >= end or bool(separators and separators.group().strip())
 
 
 def _note_reference(text: str, position: int, end: int) -> tuple[str | None, int | None, int]:

@@ -5,14 +5,18 @@
     + Iceland continues to be a member of the EFTA and of the European Economic Area.
     [1] Croatia continues to be part of the Stabilisation and Association Process
 
-A note starts with a marker (`*`, `+`, `†`, with a blank after it or not) or with a number
+A note starts with a marker (`*`, `+`, `†`, with a blank after it or not, or alone on its line
+with the note's text on the next: extraction may set a raised marker apart) or with a number
 (`[1]`, `1`, a superscript `¹`) that the paragraph refers to; its countries are the list before
 its verb (`continue to be part of ...`). It ends at a full stop, at the next note, or, without
 a final full stop, at the line end after its subject (`... Association Process`).
 
 A note counts when it directly follows the paragraph (or the note before it), or when it is
 about the Process or the EFTA and EEA: a line that starts with `*` further down (a Markdown
-bullet) is no footnote. A numbered note must also name a known country.
+bullet) is no footnote. A numbered note must also name a known country. A marker followed by
+a number (`*1 This designation is without prejudice ...`, `*[1]`) opens Kosovo's designation
+note, not an alignment footnote; so is a note that begins `This designation`, whatever its
+marker (`** This designation ...`).
 """
 
 from __future__ import annotations
@@ -28,15 +32,20 @@ from statement_lint.parse.countries import (
     note_number,
 )
 
+# A marker with a note number (`*1 This designation ...`, `*[1]`) is Kosovo's designation note,
+# not an alignment footnote.
+_NOT_DESIGNATION = r"(?![ \t]?\[?\d)"
 _START = re.compile(
-    rf"(?<!\S)(?P<marker>{MARKER})[ \t]?(?=[^\s*+†])"
+    rf"(?<!\S)(?P<marker>{MARKER}){_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])"
+    # The marker alone on its line, the note's text on the next (a raised `*` extracted apart).
+    rf"|(?:^|(?<=\n))(?P<lone>{MARKER})[ \t]*\n(?=[^\s*+†])"
     # A number opens a note at a line start or after a sentence (the whole text on one line).
     r"|(?:^|(?<=\n)|(?<=\.\s))[ \t]?"
     rf"(?:\[(?P<bracket>\d{{1,3}})\]|(?P<number>\d{{1,3}})|(?P<sup>[{SUPERSCRIPTS}]{{1,3}}))"
     r"[ \t]?(?=[^\W\d_])"
 )
 _END = re.compile(
-    rf"\.(?=\s|$)|(?<!\S){MARKER}[ \t]?(?=[^\s*+†])"
+    rf"\.(?=\s|$)|(?<!\S){MARKER}{_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])|(?<=\n){MARKER}[ \t]*\n"
     r"|(?:(?<=[pP]rocess)|(?<=PROCESS)|(?<=[aA]rea)|(?<=AREA))(?=[ \t]*(?:\n|$))"
 )
 # The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
@@ -46,6 +55,8 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _BLANK = re.compile(r"\s*")
+# Kosovo's designation note, whatever its marker (`*`, `**`, `*1`): never an alignment footnote.
+_DESIGNATION = re.compile(r"this\sdesignation\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,8 @@ class FootnoteReader:
         (a PDF may put a page's footnote before the paragraph)."""
         notes = []
         for start, bound in _starts(text, 0):
-            if not start["marker"] or (start.start() > 0 and text[start.start() - 1] != "\n"):
+            marked = start["marker"] or start["lone"]
+            if not marked or (start.start() > 0 and text[start.start() - 1] != "\n"):
                 continue
             note = self._note(text, start, bound, frozenset())
             if note and _SUBJECT.search(text, start.end(), note.end):
@@ -104,14 +116,16 @@ class FootnoteReader:
     ) -> FootnoteFound | None:
         """The note that `start` opens, ending at the latest where the next one may start
         (`bound`)."""
-        if start["marker"]:
-            marker = start["marker"]
+        if start["marker"] or start["lone"]:
+            marker = start["marker"] or start["lone"]
         else:
             number = note_number(start["bracket"] or start["number"] or start["sup"])
             if number not in numbers:
                 return None
             marker = numbered(number)
         body_start = start.end()
+        if _DESIGNATION.match(text, body_start):
+            return None
         end_match = _END.search(text, body_start, bound)
         end = end_match.start() if end_match else bound
         if end_match and end_match.group() == ".":
@@ -121,6 +135,6 @@ class FootnoteReader:
         if verb:
             listed = self._countries.read_list(text, body_start, verb.start())
             countries = [m.without_note() if m.note else m for m in listed]
-        if not start["marker"] and not any(m.country_id for m in countries):
+        if marker.startswith("[") and not any(m.country_id for m in countries):
             return None
         return FootnoteFound(marker, start.start(), end, countries)

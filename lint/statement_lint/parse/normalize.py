@@ -5,7 +5,10 @@ hyphenated at line ends and curly quotes. The parser works on a normalised copy 
 - every whitespace run is one space, or one newline if it held a line break;
 - a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`);
 - soft hyphens, and Markdown's backslash before a marker (`\\*`), are dropped;
-- curly quotes, non-breaking spaces and dashes become ASCII.
+- curly quotes, non-breaking spaces and dashes become ASCII;
+- page furniture lines (`- 2 -`, `PCOEJ1450`, a running head) are blanked out, and so is the
+  markup of a Markdown file (`**PC.DEL/1480/21**\\`): see `parse/furniture.py` and
+  `parse/markdown.py`; both keep the text's length, so that the lines around them join.
 A piecewise map takes every normalised offset back to the original text, so that diagnostics
 point at the document as the user sees it.
 """
@@ -16,6 +19,8 @@ import re
 from bisect import bisect_right
 
 from statement_lint.model import Span
+from statement_lint.parse.furniture import blank_furniture
+from statement_lint.parse.markdown import see_through
 
 # Length-preserving replacements, so they need no entry in the offset map.
 _PLAIN = str.maketrans(
@@ -53,9 +58,12 @@ class NormalText:
 
     __slots__ = ("_line_starts", "_seg_norm", "_seg_orig", "original", "text")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, markdown: bool = False) -> None:
         self.original = original
         plain = original.translate(_PLAIN)
+        if markdown:
+            plain = see_through(plain)
+        plain = blank_furniture(plain)
         pieces: list[str] = []
         seg_norm = [0]
         seg_orig = [0]

@@ -64,6 +64,9 @@ class Document:
     regions: tuple[Region, ...] = ()
     source: FileState | None = None  # None: not read from a file (standard input, a string)
     failure: str | None = None  # statement-lint failed on it (a bug): reported as DOC003
+    # A Markdown file (.md): the parser reads its markup (`**bold**`, a hard break `\\` at a
+    # line end, `# `, `> `, table pipes) as blanks; the text itself keeps it.
+    markdown: bool = False
 
     def with_source(self, source: FileState) -> Document:
         return replace(self, source=source)
@@ -84,7 +87,10 @@ def read_bytes(data: bytes, path: str, limits: Limits | None = None) -> Document
     except ValueError as error:
         return Document(path, None, str(error))
     text = normal_line_ends(raw)
-    return Document(path, text, None, encoding, bom, raw if text != raw else None)
+    markdown = path.lower().endswith(".md")
+    return Document(
+        path, text, None, encoding, bom, raw if text != raw else None, markdown=markdown
+    )
 
 
 def normal_line_ends(text: str) -> str:
