@@ -64,42 +64,9 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
 
     year_text = parts.pop(0) if parts and parts[0].isdigit() else None
     year_rule = conventions.year.get(f"{body}.{kind}", conventions.year.get(kind, "optional"))
-    year: int | None = None
-    if year_text is not None:
-        if year_rule == "absent":
-            problems.append(f"a {body}.{kind} symbol carries no year")
-            certain = False
-        elif len(year_text) == 4 and year_text[:2] in ("19", "20"):
-            problems.append(f"the year has two digits ({year_text[2:]}, not {year_text})")
-            year_text = year_text[2:]
-        elif len(year_text) != 2:
-            problems.append(f"the year '{year_text}' is not two digits")
-            certain = False
-        else:
-            year = _full_year(int(year_text))
-    elif year_rule == "required":
-        problems.append(f"a {kind} symbol needs its two-digit year (/{kind}/NUMBER/YY)")
-        certain = False
-
-    suffixes = []
-    for part in parts:
-        suffix = _SUFFIX.fullmatch(part)
-        canonical = next(
-            (s for s in conventions.suffixes if suffix and s.lower() == suffix["name"].lower()),
-            None,
-        )
-        if suffix is None or canonical is None or int(suffix["number"]) < 1:
-            problems.append(
-                f"unknown suffix '/{part}' (known: "
-                + ", ".join(f"/{s}.n" for s in conventions.suffixes)
-                + ")"
-            )
-            certain = False
-            continue
-        written = f"{canonical}.{int(suffix['number'])}"
-        if part != written:
-            problems.append(f"write the suffix as /{written}")
-        suffixes.append(written)
+    year_text, year, year_certain = _year(year_text, year_rule, f"{body}.{kind}", problems)
+    suffixes, suffixes_certain = _suffixes(parts, conventions.suffixes, problems)
+    certain = certain and year_certain and suffixes_certain
 
     problems = _named_first(problems)
     corrected = None
@@ -109,6 +76,52 @@ def check_symbol(text: str, conventions: SymbolConventions) -> SymbolCheck:
             pieces.append(year_text)
         corrected = "/".join(pieces + suffixes) + shape["star"]
     return SymbolCheck(problems, corrected, year)
+
+
+def _year(
+    written: str | None, rule: str, body_kind: str, problems: list[str]
+) -> tuple[str | None, int | None, bool]:
+    """The year as it should be written, the full year when it is well formed, and whether the
+    correction is certain; notes what is wrong with it (`rule`: required, optional, absent)."""
+    kind = body_kind.split(".")[-1]
+    if written is None:
+        if rule == "required":
+            problems.append(f"a {kind} symbol needs its two-digit year (/{kind}/NUMBER/YY)")
+            return None, None, False
+        return None, None, True
+    if rule == "absent":
+        problems.append(f"a {body_kind} symbol carries no year")
+        return written, None, False
+    if len(written) == 4 and written[:2] in ("19", "20"):
+        problems.append(f"the year has two digits ({written[2:]}, not {written})")
+        return written[2:], None, True
+    if len(written) != 2:
+        problems.append(f"the year '{written}' is not two digits")
+        return written, None, False
+    return written, _full_year(int(written)), True
+
+
+def _suffixes(parts: list[str], known: list[str], problems: list[str]) -> tuple[list[str], bool]:
+    """The suffixes as they should be written, and whether that is certain; notes what is
+    wrong with them."""
+    suffixes, certain = [], True
+    for part in parts:
+        suffix = _SUFFIX.fullmatch(part)
+        canonical = next(
+            (s for s in known if suffix and s.lower() == suffix["name"].lower()),
+            None,
+        )
+        if suffix is None or canonical is None or int(suffix["number"]) < 1:
+            problems.append(
+                f"unknown suffix '/{part}' (known: " + ", ".join(f"/{s}.n" for s in known) + ")"
+            )
+            certain = False
+            continue
+        written = f"{canonical}.{int(suffix['number'])}"
+        if part != written:
+            problems.append(f"write the suffix as /{written}")
+        suffixes.append(written)
+    return suffixes, certain
 
 
 def _named_first(problems: list[str]) -> list[str]:
