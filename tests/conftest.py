@@ -9,6 +9,28 @@ TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 LAYOUTS = ("top", "bottom", "middle", "flat", "split")
 
+# The keys a rule case may have (tests/cases/README.md); any other is a typo, and an error.
+STATEMENT_KEYS = {"fixture", "replace", "sub", "content", "content_hex"}
+CASE_KEYS = STATEMENT_KEYS | {
+    "rule", "expect", "select", "arguments", "filename", "encoding", "newline",
+    "column", "message", "fixed",
+}  # fmt: skip
+
+
+def statement_text(spec: dict, source: str) -> str:
+    """The text a statement description gives: `content`, or a `fixture` changed by `replace`
+    and `sub` (each must change something)."""
+    if "content" in spec:
+        return spec["content"]
+    text = (FIXTURES / spec["fixture"]).read_text(encoding="utf-8")
+    for old, new in spec.get("replace", []):
+        assert old in text, f"{source}: {old!r} is not in {spec['fixture']}"
+        text = text.replace(old, new, 1)
+    for pattern, replacement in spec.get("sub", []):
+        text, count = re.subn(pattern, replacement, text, count=1, flags=re.S | re.M)
+        assert count, f"{source}: {pattern!r} matches nothing in {spec['fixture']}"
+    return text
+
 
 @dataclass(frozen=True)
 class Case:
@@ -25,22 +47,59 @@ class Case:
     def arguments(self) -> list[str]:
         return self.spec.get("arguments", [])
 
+    @property
+    def select(self) -> list[str]:
+        """The codes, prefixes or ALL the case runs with: by default its own rule only."""
+        return self.spec.get("select", [self.rule])
+
+    @property
+    def columns(self) -> list[int] | None:
+        """The expected columns, parallel to `expect` (an int: the first entry's only)."""
+        column = self.spec.get("column")
+        return [column] if isinstance(column, int) else column
+
+    @property
+    def messages(self) -> list[str] | None:
+        """Substrings of the messages: one for every diagnostic of the case's rule, or a list
+        parallel to `expect`."""
+        message = self.spec.get("message")
+        return [message] if isinstance(message, str) else message
+
     def content(self) -> bytes:
+        if "content_hex" in self.spec:
+            return bytes.fromhex(self.spec["content_hex"])
+        return self.encoded(statement_text(self.spec, self.source))
+
+    def fixed(self) -> bytes | None:
+        """The file's exact content after --fix, when the case says (`fixed`: the text, or a
+        table that describes it as a statement is described); None otherwise."""
+        fixed = self.spec.get("fixed")
+        if fixed is None:
+            return None
+        text = fixed if isinstance(fixed, str) else statement_text(fixed, f"{self.source} fixed")
+        return self.encoded(text)
+
+    def encoded(self, text: str) -> bytes:
+        text = text.replace("\n", self.spec.get("newline", "\n"))
+        return text.encode(self.spec.get("encoding", "utf-8"))
+
+    def problems(self) -> list[str]:
+        """What is wrong with the case itself (unknown keys, fields that do not fit)."""
         spec = self.spec
-        if "content_hex" in spec:
-            return bytes.fromhex(spec["content_hex"])
-        if "content" in spec:
-            text = spec["content"]
-        else:
-            text = (FIXTURES / spec["fixture"]).read_text(encoding="utf-8")
-            for old, new in spec.get("replace", []):
-                assert old in text, f"{self.source}: {old!r} is not in {spec['fixture']}"
-                text = text.replace(old, new, 1)
-            for pattern, replacement in spec.get("sub", []):
-                text, count = re.subn(pattern, replacement, text, count=1, flags=re.S | re.M)
-                assert count, f"{self.source}: {pattern!r} matches nothing in {spec['fixture']}"
-        text = text.replace("\n", spec.get("newline", "\n"))
-        return text.encode(spec.get("encoding", "utf-8"))
+        found = [f"unknown key {key!r}" for key in sorted(set(spec) - CASE_KEYS)]
+        if isinstance(spec.get("fixed"), dict):
+            unknown = sorted(set(spec["fixed"]) - STATEMENT_KEYS)
+            found += [f"fixed: unknown key {key!r}" for key in unknown]
+        if "--select" in self.arguments:
+            found.append("say `select = [...]`, not `--select` in arguments")
+        if not any(self.rule.startswith(s) or s == "ALL" for s in self.select):
+            found.append(f"select {self.select} does not run the case's rule {self.rule}")
+        for key, values in (("column", self.columns), ("message", self.messages)):
+            if isinstance(spec.get(key), list) and len(values) != len(self.expect):
+                found.append(f"{key} has {len(values)} entries, expect {len(self.expect)}")
+        if self.columns is not None and not self.expect:
+            found.append("column without an expected diagnostic")
+        return found
 
 
 def load_cases() -> list[Case]:
