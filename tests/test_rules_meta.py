@@ -1,13 +1,22 @@
-"""Every rule is documented, has cases that fail and pass it, and is in the README table."""
+"""Every rule is documented, has cases that fail and pass it, and is in the README table;
+the codes released keep their names; a rule that fixes says so, and only such a rule fixes.
 
+Nothing here lists the rules: a new rule needs only its module, its cases and the README table.
+"""
+
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import load_cases
+import statement_lint.engine
+from conftest import FIXTURES, load_cases
 from statement_lint.cli.commands import rule_table
-from statement_lint.rules import CODE_PATTERN, DOC_SECTIONS, all_rules
+from statement_lint.config.settings import Settings
+from statement_lint.engine import Engine
+from statement_lint.readers import read_path
+from statement_lint.rules import CODE_PATTERN, DOC_SECTIONS, FIX_SECTION, all_rules, rules_by_code
 
 RULES = all_rules()
 CASES = load_cases()
@@ -52,8 +61,11 @@ TESTED_ELSEWHERE = {"DOC003": "tests/test_run_safety.py injects a failure"}
 
 
 def test_codes_are_the_public_contract():
-    # Codes are never renumbered: each keeps its name.
-    assert {r.code: r.name for r in RULES} == CONTRACT
+    # Codes released (CONTRACT, the record) are never renumbered, reused or removed: each still
+    # exists, under its name. A new rule is allowed without an entry; add it once released.
+    names = {r.code: r.name for r in RULES}
+    assert {code: names.get(code) for code in CONTRACT} == CONTRACT
+    assert len(set(names.values())) == len(names), "two rules share a name"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -63,6 +75,28 @@ def test_rule_is_documented(rule):
     assert rule.summary.endswith("."), "the docstring opens with a one-sentence summary"
     for title in DOC_SECTIONS:
         assert rule.section(title), f"{rule.code} lacks a '## {title}' section"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_a_rule_documents_its_fix_if_and_only_if_it_is_fixable(rule):
+    if rule.fixable:
+        assert rule.section(FIX_SECTION), f"{rule.code} is fixable: say what --fix does (## Fix)"
+        fixed = [c for c in CASES if c.rule == rule.code and "fixed" in c.spec]
+        assert fixed, f"{rule.code} is fixable: give a case in tests/cases a `fixed` text"
+    else:
+        assert not re.search(rf"^## {FIX_SECTION}$", rule.doc, re.M), (
+            f"{rule.code} has a '## {FIX_SECTION}' section: @rule(..., fixable=True) if it fixes"
+        )
+
+
+def test_a_fix_from_a_rule_not_declared_fixable_is_a_bug(monkeypatch):
+    # ALN002 fixes the seed statement; declared not fixable, its fix makes the file fail (DOC003).
+    undeclared = dataclasses.replace(rules_by_code()["ALN002"], fixable=False)
+    monkeypatch.setattr(statement_lint.engine, "enabled_rules", lambda settings: (undeclared,))
+    document = read_path(str(FIXTURES / "statements" / "pc-del-80-21-rev1.txt"))
+    outcome = Engine().lint(document, Settings())
+    assert outcome.failure is not None
+    assert "ALN002 gave a fix, but its @rule does not say fixable=True" in outcome.failure
 
 
 @pytest.mark.parametrize(

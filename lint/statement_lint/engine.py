@@ -135,6 +135,8 @@ def _diagnostics(rule: Rule, context: Context, settings: Settings) -> Iterator[D
     severity = severity_of(rule, settings.severity)
     document = context.document
     for finding in rule.check(context):
+        if finding.fix is not None and not rule.fixable:  # a bug in the rule: DOC003 says so
+            raise RuntimeError(f"{rule.code} gave a fix, but its @rule does not say fixable=True")
         yield make_diagnostic(document.path, rule, severity, finding, document)
 
 

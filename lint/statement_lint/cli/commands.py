@@ -50,6 +50,7 @@ def rule_command(arguments: list[str]) -> int:
                 "code": r.code,
                 "name": r.name,
                 "severity": str(r.severity),
+                "fixable": r.fixable,
                 "summary": r.summary,
                 "doc": r.doc,
             }

@@ -3,7 +3,8 @@
 Each rule lives in its own module in this package and registers itself with :func:`rule`; the
 registry imports every module here, so adding a rule is adding a file. A rule's docstring is its
 documentation (``statement-lint rule CODE``, the README table, SARIF help) and must have the
-sections listed in ``DOC_SECTIONS``.
+sections listed in ``DOC_SECTIONS``; a rule whose findings carry fixes says ``fixable=True`` and
+has a ``FIX_SECTION`` too (docs/contributing.md).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
 
 DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
+FIX_SECTION = "Fix"  # what --fix does: required of a fixable rule, and only of one
 # Rule families, by code prefix: what each family checks.
 FAMILIES = {
     "DOC": "document",
@@ -84,6 +86,7 @@ class Rule:
     severity: Severity
     check: Check
     stage: Stage
+    fixable: bool = False  # its findings may carry a fix (and its docstring says what it does)
 
     @property
     def doc(self) -> str:
@@ -103,14 +106,20 @@ _registered: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, stage: Stage = "statement"
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    fixable: bool = False,
+    stage: Stage = "statement",
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of rule `code`."""
+    """Register the decorated function as the check of rule `code`; `fixable` when its findings
+    may carry a fix (a finding with a fix from a rule that is not fixable is a bug)."""
 
     def register(check: Check) -> Check:
         if code in _registered:
             raise RuntimeError(f"rule code {code} is registered twice")
-        _registered[code] = Rule(code, name, severity, check, stage)
+        _registered[code] = Rule(code, name, severity, check, stage, fixable)
         return check
 
     return register

@@ -4,7 +4,7 @@ from statement_lint.rules import Context, Finding, rule
 MARKER_CHARACTERS = ("*", "+", "†")
 
 
-@rule("ALN002", "footnote-country-not-marked", Severity.ERROR)
+@rule("ALN002", "footnote-country-not-marked", Severity.ERROR, fixable=True)
 def footnote_country_not_marked(ctx: Context):
     """The footnote names a country that stands in the alignment paragraph without the marker.
 

@@ -3,7 +3,7 @@ from statement_lint.rules import Context, Finding, replace_with, rule
 from statement_lint.rules._dated import statement_period
 
 
-@rule("ALN012", "wrong-closing-formula", Severity.WARNING)
+@rule("ALN012", "wrong-closing-formula", Severity.WARNING, fixable=True)
 def wrong_closing_formula(ctx: Context):
     """The alignment paragraph ends with another formula than `align themselves with this
     statement` (the profile's).

@@ -2,7 +2,7 @@ from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
-@rule("DAT003", "nonstandard-date-format", Severity.ERROR)
+@rule("DAT003", "nonstandard-date-format", Severity.ERROR, fixable=True)
 def nonstandard_date_format(ctx: Context):
     """The header date is a real date written in another format than `8 July 2021`.
 

@@ -4,7 +4,7 @@ from statement_lint.rules import Context, Finding, rule
 _SHOWN = 3
 
 
-@rule("DSC002", "altered-disclaimer", Severity.ERROR)
+@rule("DSC002", "altered-disclaimer", Severity.ERROR, fixable=True)
 def altered_disclaimer(ctx: Context):
     """The disclaimer is there, but a word is changed, missing or added.
 

@@ -4,7 +4,7 @@ from statement_lint.model import Edit, Fix, Severity, Span, quoted
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 
-@rule("LNG002", "malformed-language-marker", Severity.ERROR)
+@rule("LNG002", "malformed-language-marker", Severity.ERROR, fixable=True)
 def malformed_language_marker(ctx: Context):
     """The language marker has the wrong casing or wording, or names an unknown language.
 
