@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from statement_lint.parse.dates import DateReader
-from statement_lint.parse.language import MarkerReader
+from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import check_symbol
 from statement_lint.reference import default_profile
 

@@ -19,6 +19,7 @@ from statement_lint.model import (
     SymbolToken,
 )
 from statement_lint.parse.alignment import AlignmentReader
+from statement_lint.parse.body_language import LanguageGuesser
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import NO_DAY, DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, DisclaimerMatch
@@ -29,8 +30,7 @@ from statement_lint.parse.header import (
     header_tokens,
     words,
 )
-from statement_lint.parse.language import MarkerReader
-from statement_lint.parse.languages import LanguageGuesser
+from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.symbols import check_symbol, symbol_type
 from statement_lint.reference import default_gazetteer, default_profile

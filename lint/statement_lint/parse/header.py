@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from statement_lint.parse.dates import DAMAGED_DATE, DATE_LIKE, MONTH_YEAR, DateReader
 from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
-from statement_lint.parse.language import MarkerReader
+from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 
 _WORD = re.compile(r"\S+")
