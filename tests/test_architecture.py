@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -97,3 +98,17 @@ def test_the_stack_is_the_one_the_documentation_draws():
         for stage in stages:
             name = stage.removeprefix("statement_lint.").replace(".", "/")
             assert name in drawing, f"docs/architecture.md does not place {stage}"
+
+
+def test_one_vocabulary_of_alignment_slots():
+    """The paragraph's slots are named once (model.SLOTS); the registry's statuses, and the
+    words the date-aware rules use for them, follow that list."""
+    from statement_lint.model import SLOTS, Slot
+    from statement_lint.reference.registry import STATUS_SLOTS
+    from statement_lint.reference.registry import Slot as StatusSlot
+    from statement_lint.rules._dated import SLOT_PLACES, SLOT_WORDS
+
+    assert get_args(Slot) == SLOTS
+    assert get_args(StatusSlot) == STATUS_SLOTS
+    assert set(STATUS_SLOTS) - {"eu-member"} <= set(SLOTS)
+    assert set(SLOT_WORDS) == set(SLOT_PLACES) == set(STATUS_SLOTS)

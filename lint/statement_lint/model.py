@@ -129,9 +129,17 @@ class Disclaimer(BaseModel):
     differences: list[DisclaimerDifference]
 
 
-Slot = Literal[
-    "acceding", "associated", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as"
-]
+# The alignment paragraph's slots in the order it lists them, named once: the registry's
+# statuses and the profile's slot phrases are keyed by them.
+SLOTS = (
+    "acceding",
+    "associated",
+    "candidate",
+    "sap-potential-candidate",
+    "efta-eea",
+    "as-well-as",
+)
+Slot = Literal[SLOTS]
 
 # Line ends, other control characters and line separators: never part of a one-line message.
 _UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")

@@ -9,12 +9,15 @@ from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, Field, model_validator
 
+from statement_lint.model import SLOTS
 from statement_lint.reference.common import STRICT as _STRICT
 from statement_lint.reference.common import day_span, long_date
 
-Slot = Literal[
-    "acceding", "candidate", "sap-potential-candidate", "efta-eea", "as-well-as", "eu-member"
-]
+# Where a status puts a country: a slot of the paragraph (model.SLOTS), or no slot, as an EU
+# member. The associated countries' slot went out of use in May 2004, before the bundled record
+# begins (coverage.from): no status puts a country there.
+STATUS_SLOTS = (*(slot for slot in SLOTS if slot != "associated"), "eu-member")
+Slot = Literal[STATUS_SLOTS]
 
 
 class Dated(BaseModel):
