@@ -1,12 +1,14 @@
 """What the dated reference data says for a statement's date: the registry about its countries
-(the prologue of every date-aware rule), and the days it may be dated for the profile's dated
-conventions. Shared by the date-aware rules; not a rule itself (its name starts with `_`)."""
+(the prologue of every date-aware rule: `dated_paragraph`, or `header_day` for the names), and
+the days it may be dated for the profile's dated conventions. Shared by the date-aware rules;
+not a rule itself (its name starts with `_`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from statement_lint.model import AlignmentParagraph
 from statement_lint.reference.registry import CountryFacts, Status
 from statement_lint.rules import Context
 
@@ -34,17 +36,25 @@ SLOT_PLACES = {
 # decision (both on Thursdays), circulated the next day, revised (Rev.1) a week or two later.
 # What held on any day of this window, ending on the header date, is not reported.
 GRACE = dt.timedelta(days=14)
+# The first and the last day of the grace window.
+Window = tuple[dt.date, dt.date]
+
+
+def header_day(ctx: Context) -> dt.date | None:
+    """The header date, when it is a real day and there is a registry to judge it by."""
+    date = ctx.statement.date if ctx.statement else None
+    if date is None or date.value is None or ctx.registry is None:
+        return None
+    return date.value
 
 
 def statement_day(ctx: Context) -> dt.date | None:
     """The header date, when the registry covers it; date-aware rules are silent otherwise."""
-    date = ctx.statement.date if ctx.statement else None
-    if date is None or date.value is None or ctx.registry is None:
-        return None
-    return date.value if ctx.registry.covers(date.value) else None
+    day = header_day(ctx)
+    return day if day is not None and ctx.registry.covers(day) else None
 
 
-def statement_window(ctx: Context) -> tuple[dt.date, dt.date] | None:
+def statement_window(ctx: Context) -> Window | None:
     """The days the alignment paragraph may speak for: from GRACE before the header date to the
     header date, not before the registry's record begins; None when the registry does not
     cover the header date (the date-aware rules are silent then)."""
@@ -54,8 +64,16 @@ def statement_window(ctx: Context) -> tuple[dt.date, dt.date] | None:
     return max(day - GRACE, ctx.registry.coverage.valid_from), day
 
 
+def dated_paragraph(ctx: Context) -> tuple[AlignmentParagraph, Window] | None:
+    """The alignment paragraph and the days it may speak for (`statement_window`): the prologue
+    of the date-aware alignment rules, which are silent when either is missing."""
+    alignment = ctx.statement.alignment if ctx.statement else None
+    window = statement_window(ctx) if alignment is not None else None
+    return (alignment, window) if window is not None else None
+
+
 def held_over(
-    ctx: Context, country_id: str | None, window: tuple[dt.date, dt.date]
+    ctx: Context, country_id: str | None, window: Window
 ) -> tuple[CountryFacts, list[Status]] | None:
     """The statuses a country held over the window, in order (the last is the header date's);
     None when the registry does not cover the country then, or asserts nothing on some day of

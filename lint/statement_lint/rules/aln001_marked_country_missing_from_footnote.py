@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import paragraph_countries
 from statement_lint.rules._dated import never_sap, sap_marker
 
 
@@ -28,10 +29,8 @@ def marked_country_missing_from_footnote(ctx: Context):
         Stabilisation and Association Process.
     """
     statement = ctx.statement
-    if statement.alignment is None:
-        return
     sap = sap_marker(ctx)
-    for country in statement.alignment.countries:
+    for country in paragraph_countries(statement):
         if country.marker is None or country.country_id is None:
             continue
         if country.marker == sap and never_sap(ctx, country.country_id):

@@ -1,5 +1,6 @@
 from statement_lint.model import CountryMention, Edit, Fix, Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import footnoted
 
 MARKER_CHARACTERS = ("*", "+", "†")
 
@@ -32,23 +33,16 @@ def footnote_country_not_marked(ctx: Context):
     ## Fix
     `--fix` adds the footnote's marker right after the name in the paragraph.
     """
-    statement = ctx.statement
-    if statement.alignment is None:
-        return
-    for footnote in statement.footnotes:
-        for named in footnote.countries:
-            if named.country_id is None:
-                continue
-            listed = statement.alignment.mentions_of(named.country_id)
-            if listed and all(entry.marker is None for entry in listed):
-                entry = listed[0]
-                yield Finding(
-                    entry.span,
-                    f"{entry.written} is named in the footnote {footnote.marker} (line "
-                    f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
-                    f"paragraph: {_advice(entry.written, footnote.marker)}",
-                    fix=_fix(ctx, entry, footnote.marker),
-                )
+    for footnote, _, listed in footnoted(ctx.statement):
+        if listed and all(entry.marker is None for entry in listed):
+            entry = listed[0]
+            yield Finding(
+                entry.span,
+                f"{entry.written} is named in the footnote {footnote.marker} (line "
+                f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
+                f"paragraph: {_advice(entry.written, footnote.marker)}",
+                fix=_fix(ctx, entry, footnote.marker),
+            )
 
 
 def _advice(written: str, marker: str) -> str:

@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import footnoted
 
 
 @rule("ALN003", "footnote-country-not-aligned", Severity.ERROR)
@@ -24,14 +25,10 @@ def footnote_country_not_aligned(ctx: Context):
         * North Macedonia, Montenegro and Albania continue to be part of the Stabilisation
         and Association Process.
     """
-    statement = ctx.statement
-    if statement.alignment is None:
-        return
-    for footnote in statement.footnotes:
-        for named in footnote.countries:
-            if named.country_id and not statement.alignment.mentions_of(named.country_id):
-                yield Finding(
-                    named.span,
-                    f"the footnote names {named.written}, which the alignment paragraph does "
-                    "not list: remove it from the footnote or add it to the paragraph",
-                )
+    for _, named, listed in footnoted(ctx.statement):
+        if not listed:
+            yield Finding(
+                named.span,
+                f"the footnote names {named.written}, which the alignment paragraph does not "
+                "list: remove it from the footnote or add it to the paragraph",
+            )

@@ -1,5 +1,6 @@
 from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import paragraph_countries
 
 
 @rule("ALN004", "missing-footnote", Severity.ERROR)
@@ -29,7 +30,7 @@ def missing_footnote(ctx: Context):
     if statement.alignment is None:
         return
     reported = set()
-    for country in statement.alignment.countries:
+    for country in paragraph_countries(statement):
         marker = country.marker
         if marker and marker not in reported and statement.footnote_with(marker) is None:
             reported.add(marker)
@@ -38,7 +39,7 @@ def missing_footnote(ctx: Context):
                 f"the marker {marker} (first on {quoted(country.written)}) has no footnote: "
                 f"add the footnote '{marker} ... {ctx.profile.alignment.footnote_phrase}.'",
             )
-    used = {country.marker for country in statement.alignment.countries}
+    used = {country.marker for country in paragraph_countries(statement)}
     for footnote in statement.footnotes:
         if footnote.marker not in used:
             yield Finding(

@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import footnoted
 
 
 @rule("ALN005", "country-name-mismatch", Severity.WARNING)
@@ -23,17 +24,10 @@ def country_name_mismatch(ctx: Context):
         The Candidate Countries NORTH MACEDONIA*, MONTENEGRO* ...
         * North Macedonia and Montenegro continue to be part of ...
     """
-    statement = ctx.statement
-    if statement.alignment is None:
-        return
-    for footnote in statement.footnotes:
-        for named in footnote.countries:
-            if named.country_id is None:
-                continue
-            listed = statement.alignment.mentions_of(named.country_id)
-            if listed and listed[0].alias != named.alias:
-                yield Finding(
-                    named.span,
-                    f"{named.written} in the footnote is {listed[0].written} in the alignment "
-                    f"paragraph (line {listed[0].span.line}): use one name in both",
-                )
+    for _, named, listed in footnoted(ctx.statement):
+        if listed and listed[0].alias != named.alias:
+            yield Finding(
+                named.span,
+                f"{named.written} in the footnote is {listed[0].written} in the alignment "
+                f"paragraph (line {listed[0].span.line}): use one name in both",
+            )

@@ -1,7 +1,8 @@
 from statement_lint.model import Severity, one_line
 from statement_lint.reference.common import day_span
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import GRACE
+from statement_lint.rules._alignment import all_countries
+from statement_lint.rules._dated import GRACE, header_day
 
 
 @rule("ALN006", "outdated-country-name", Severity.WARNING)
@@ -33,16 +34,12 @@ def outdated_country_name(ctx: Context):
         The Candidate Countries REPUBLIC of NORTH MACEDONIA*, ...
     """
     statement = ctx.statement
-    date = statement.date
-    if statement.alignment is None or date is None or date.value is None or ctx.registry is None:
+    day = header_day(ctx)
+    if statement.alignment is None or day is None:
         return
-    day = date.value
     earliest = day - GRACE  # the first day of the grace window
-    written_date = one_line(date.text)
-    mentions = list(statement.alignment.countries)
-    for footnote in statement.footnotes:
-        mentions.extend(footnote.countries)
-    for mention in mentions:
+    written_date = one_line(statement.date.text)
+    for mention in all_countries(statement):
         facts = ctx.registry.facts(mention.country_id)
         record = facts.name(mention.alias) if facts and mention.alias else None
         if record is None:

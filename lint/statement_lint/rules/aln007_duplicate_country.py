@@ -1,5 +1,6 @@
 from statement_lint.model import Severity
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import paragraph_countries
 
 
 @rule("ALN007", "duplicate-country", Severity.ERROR)
@@ -22,11 +23,8 @@ def duplicate_country(ctx: Context):
         The Candidate Countries MONTENEGRO*, UKRAINE and ALBANIA*, as well as GEORGIA align
         themselves with this statement.
     """
-    statement = ctx.statement
-    if statement.alignment is None:
-        return
     first_seen = {}
-    for country in statement.alignment.countries:
+    for country in paragraph_countries(ctx.statement):
         if country.country_id is None:
             continue
         first = first_seen.setdefault(country.country_id, country)

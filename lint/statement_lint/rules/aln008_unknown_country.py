@@ -2,6 +2,7 @@ import re
 
 from statement_lint.model import Severity, quoted
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import all_countries
 from statement_lint.similarity import did_you_mean, suggester
 
 # A note number glued to the end of a name (`Albania2`, `Albania[2]`). The lookbehind lets only
@@ -33,15 +34,11 @@ def unknown_country(ctx: Context):
     ## Passing example
         The Candidate Countries NORTH MACEDONIA*, MONTENEGRO* and ALBANIA* ...
     """
-    statement = ctx.statement
-    if statement.alignment is None:
+    unknown = [m for m in all_countries(ctx.statement) if m.country_id is None and m.written]
+    if not unknown:
         return
     names = tuple(alias.name for country in ctx.gazetteer.countries for alias in country.aliases)
     suggest = suggester(names)
-    mentions = [*statement.alignment.countries]
-    for footnote in statement.footnotes:
-        mentions += footnote.countries
-    unknown = [m for m in mentions if m.country_id is None and m.written]
     for number, mention in enumerate(unknown):
         bare = _NOTE_NUMBER.sub("", mention.written)
         # Gazetteer names have no leading 'the': `the REPUBLIC OF MOLDAVA`.

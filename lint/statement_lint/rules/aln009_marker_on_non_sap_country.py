@@ -1,6 +1,6 @@
 from statement_lint.model import Severity, one_line
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import SLOT_WORDS, never_sap, sap_marker, since
+from statement_lint.rules._dated import SLOT_WORDS, dated_paragraph, never_sap, sap_marker, since
 
 
 @rule("ALN009", "marker-on-non-sap-country", Severity.ERROR)
@@ -30,11 +30,12 @@ def marker_on_non_sap_country(ctx: Context):
     ## Passing example
         The Candidate Countries NORTH MACEDONIA*, MONTENEGRO*, ALBANIA*, UKRAINE ...
     """
-    statement = ctx.statement
-    if statement.alignment is None:
+    dated = dated_paragraph(ctx)
+    if dated is None:
         return
+    alignment, _ = dated
     marker = sap_marker(ctx)
-    for country in statement.alignment.countries:
+    for country in alignment.countries:
         if country.marker != marker:
             continue
         known = never_sap(ctx, country.country_id)

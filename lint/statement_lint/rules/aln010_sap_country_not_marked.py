@@ -2,13 +2,8 @@ import datetime as dt
 
 from statement_lint.model import Severity, Statement, one_line
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import (
-    held_over,
-    needs_marker,
-    sap_marker,
-    since,
-    statement_window,
-)
+from statement_lint.rules._alignment import footnote_countries
+from statement_lint.rules._dated import dated_paragraph, held_over, needs_marker, sap_marker, since
 
 # Before this day the marker was not applied consistently (older web copies and statements
 # carry none at all): a paragraph without any marker and without any footnote is not judged.
@@ -50,12 +45,13 @@ def sap_country_not_marked(ctx: Context):
         and Association Process.
     """
     statement = ctx.statement
-    window = statement_window(ctx)
-    if statement.alignment is None or window is None or _unmarked_before_2010(statement):
+    dated = dated_paragraph(ctx)
+    if dated is None or _unmarked_before_2010(statement):
         return
-    in_footnotes = {c.country_id for note in statement.footnotes for c in note.countries}
+    alignment, window = dated
+    in_footnotes = {named.country_id for named in footnote_countries(statement)}
     marker = sap_marker(ctx)
-    for country in statement.alignment.countries:
+    for country in alignment.countries:
         if country.marker == marker or country.slot != "candidate":
             continue
         if country.country_id in in_footnotes:

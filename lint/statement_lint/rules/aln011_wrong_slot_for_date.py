@@ -4,7 +4,7 @@ from statement_lint.model import Severity, one_line
 from statement_lint.reference.common import day_span, long_date
 from statement_lint.reference.registry import CountryFacts, Status
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._dated import SLOT_PLACES, SLOT_WORDS, held_over, since, statement_window
+from statement_lint.rules._dated import SLOT_PLACES, SLOT_WORDS, dated_paragraph, held_over, since
 
 
 @rule("ALN011", "wrong-slot-for-date", Severity.ERROR)
@@ -44,21 +44,22 @@ def wrong_slot_for_date(ctx: Context):
         UKRAINE ... align themselves with this statement.
     """
     statement = ctx.statement
-    window = statement_window(ctx)
-    if statement.alignment is None or window is None:
+    dated = dated_paragraph(ctx)
+    if dated is None:
         return
-    dated = f"this statement is dated {one_line(statement.date.text)}"
-    for country in statement.alignment.countries:
+    alignment, window = dated
+    when = f"this statement is dated {one_line(statement.date.text)}"
+    for country in alignment.countries:
         known = held_over(ctx, country.country_id, window) if country.slot else None
         if known is None or any(status.slot == country.slot for status in known[1]):
             continue
         facts, held = known
         written = one_line(country.written)
         if len({status.slot for status in held}) > 1:
-            message = _changed_in_window(written, held, dated)
+            message = _changed_in_window(written, held, when)
         else:
             began = since(ctx, facts, held[-1])
-            message = _held(written, country.slot, facts, held[-1], window[1], dated, began)
+            message = _held(written, country.slot, facts, held[-1], window[1], when, began)
         yield Finding(country.span, message)
 
 

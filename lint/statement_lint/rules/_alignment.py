@@ -1,0 +1,41 @@
+"""What the alignment rules share: the countries of the alignment paragraph, those of its
+footnotes, and where the two meet. Without an alignment paragraph there is nothing to check
+(footnotes then are no alignment footnotes), and each of these gives nothing. Not a rule
+itself (its name starts with `_`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from statement_lint.model import CountryMention, Footnote, Statement
+
+
+def paragraph_countries(statement: Statement) -> list[CountryMention]:
+    """The entries of the alignment paragraph, in order."""
+    return statement.alignment.countries if statement.alignment is not None else []
+
+
+def footnote_countries(statement: Statement) -> list[CountryMention]:
+    """The countries the footnotes name, footnote by footnote."""
+    if statement.alignment is None:
+        return []
+    return [named for footnote in statement.footnotes for named in footnote.countries]
+
+
+def all_countries(statement: Statement) -> list[CountryMention]:
+    """The entries of the alignment paragraph, then the countries of its footnotes."""
+    return paragraph_countries(statement) + footnote_countries(statement)
+
+
+def footnoted(
+    statement: Statement,
+) -> Iterator[tuple[Footnote, CountryMention, list[CountryMention]]]:
+    """Each known country a footnote names: the footnote, the country as the footnote names
+    it, and its entries in the alignment paragraph (none when the paragraph does not list
+    it)."""
+    if statement.alignment is None:
+        return
+    for footnote in statement.footnotes:
+        for named in footnote.countries:
+            if named.country_id is not None:
+                yield footnote, named, statement.alignment.mentions_of(named.country_id)
