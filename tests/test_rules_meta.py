@@ -16,7 +16,14 @@ from statement_lint.cli.commands import rule_table
 from statement_lint.config.settings import Settings
 from statement_lint.engine import Engine
 from statement_lint.readers import read_path
-from statement_lint.rules import CODE_PATTERN, DOC_SECTIONS, FIX_SECTION, all_rules, rules_by_code
+from statement_lint.rules import (
+    CODE_PATTERN,
+    DOC_SECTIONS,
+    FAMILIES,
+    FIX_SECTION,
+    all_rules,
+    rules_by_code,
+)
 
 RULES = all_rules()
 CASES = load_cases()
@@ -71,6 +78,7 @@ def test_codes_are_the_public_contract():
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_is_documented(rule):
     assert CODE_PATTERN.match(rule.code)
+    assert rule.code[:3] in FAMILIES, f"a new family {rule.code[:3]}: name it in rules.FAMILIES"
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
     assert rule.summary.endswith("."), "the docstring opens with a one-sentence summary"
     for title in DOC_SECTIONS:
