@@ -108,7 +108,7 @@ def test_dates(text, value, standard, problem, standard_form):
     )
 
 
-MARKERS = MarkerReader(PROFILE.languages)
+MARKERS = MarkerReader(PROFILE.languages, PROFILE.markers)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from conftest import FIXTURES
 from statement_lint import Settings, lint_text, similarity
 from statement_lint.parse import alignment
 from statement_lint.parse.countries import CountryReader
-from statement_lint.reference import default_gazetteer
+from statement_lint.reference import default_gazetteer, default_profile
 
 MARGIN = 2.5
 PARAGRAPH = (
@@ -128,7 +128,7 @@ def test_country_list_with_a_long_run_of_blanks_in_linear_time():
     # Blank runs never reach the reader through `lint_text` (the text is normalised first),
     # but the reader must not depend on that: `\s*` before the separator, and the unknown
     # name's trailing blanks, were quadratic and cubic.
-    reader = CountryReader(default_gazetteer())
+    reader = CountryReader(default_gazetteer(), default_profile().alignment.list_words)
 
     def read(text: str) -> None:
         reader.read_list(text, 0, len(text))

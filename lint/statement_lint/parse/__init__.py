@@ -1,4 +1,7 @@
-"""From a document's text to a :class:`Statement`: all layout knowledge lives in this package."""
+"""From a document's text to a :class:`Statement`: all layout knowledge lives in this package.
+The wording it reads (closing formulas, slot phrases, the footnotes' and lists' words, date
+words, the marker's keywords, the mark of restricted distribution) is the profile's: the
+`Parser` compiles its patterns from the profile once."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from statement_lint.parse.body_language import LanguageGuesser
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.dates import NO_DAY, DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, DisclaimerMatch
+from statement_lint.parse.furniture import Furniture
 from statement_lint.parse.header import (
     HeaderScanner,
     Token,
@@ -45,16 +49,23 @@ class Parser:
         self.profile = profile
         self.gazetteer = gazetteer
         self._dates = DateReader(profile.date.languages)
-        self._markers = MarkerReader(profile.languages)
-        self._header = HeaderScanner(self._dates, self._markers)
+        self._markers = MarkerReader(profile.languages, profile.markers)
+        restricted = profile.symbol.restricted
+        self._header = HeaderScanner(self._dates, self._markers, restricted)
+        self.furniture = Furniture(self._dates.pattern, restricted)
         self._disclaimer = DisclaimerFinder([d.text for d in profile.disclaimers])
-        self._alignment = AlignmentReader(CountryReader(gazetteer))
+        countries = CountryReader(gazetteer, profile.alignment.list_words)
+        self._alignment = AlignmentReader(countries, profile.alignment)
         self._languages = LanguageGuesser(profile.languages)
+
+    def normal(self, text: str, markdown: bool = False) -> NormalText:
+        """The normalised text, its page furniture blanked out (see `NormalText`)."""
+        return NormalText(text, markdown, self.furniture)
 
     def parse(self, text: str, markdown: bool = False) -> Statement:
         """The statement in `text`; `markdown`: the text is a Markdown file's, whose markup
         the parser reads as blanks."""
-        normal = NormalText(text, markdown)
+        normal = self.normal(text, markdown)
         norm = normal.text
         tokens = self._header.tokens(norm)
         # The alignment paragraph and its footnotes: text the disclaimer's fixes must never

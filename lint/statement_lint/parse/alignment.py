@@ -15,6 +15,11 @@ Countries`, `the Potential Candidate Country BOSNIA and HERZEGOVINA` (the Proces
 Trade Association countries and members of the European Economic Area LIECHTENSTEIN and
 NORWAY`. Footnotes (`parse/footnotes.py`) follow it; a name that refers to a numbered note
 (`Croatia [1]`, `Croatia1`) carries that note's marker, `[1]`, when the note is there.
+
+The wording is the profile's (`alignment`): the closing formulas and the variants drafts write,
+the phrases that open each slot (keyed by model.SLOTS), what may close a slot's list and is no
+name (`, members of the European Economic Area,`). A closing formula takes the full stop after
+it; the rest (sentences, where a paragraph may start) is the reader's own.
 """
 
 from __future__ import annotations
@@ -23,42 +28,20 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from statement_lint.model import CountryList
+from statement_lint.model import SLOTS, CountryList
 from statement_lint.parse.cosponsors import CoSponsorReader
 from statement_lint.parse.countries import CountryReader, Mention
 from statement_lint.parse.footnotes import FootnoteFound, FootnoteReader, numbered
 from statement_lint.parse.normalize import NormalText
+from statement_lint.parse.phrases import (
+    any_of,
+    any_phrase,
+    first_letters,
+    phrase_pattern,
+    plain_pattern,
+)
+from statement_lint.reference.profile import AlignmentConventions
 
-_CLOSING = re.compile(
-    r"(?=[aA])\baligns?\s(?:themselves\s)?with\s(?:this|the)\s(?:statement|declaration)\b\.?",
-    re.IGNORECASE,
-)
-_SLOT = re.compile(
-    # `the` is often left out (`EFTA countries Iceland and Norway`, 2006).
-    r"\b(?:the\s)?(?:(?P<acceding>acceding\scountr(?:y|ies))"
-    r"|(?P<candidate>candidate\scountr(?:y|ies))"
-    # Before May 2004: `the associated countries Bulgaria, Romania and Turkey`.
-    r"|(?P<associated>associated\scountr(?:y|ies))"
-    r"|(?P<sap>countr(?:y|ies)\sof\sthe\sstabili[sz]ation\sand\sassociation\sprocess"
-    r"\sand\spotential\scandidates?(?:\scountr(?:y|ies))?"
-    # `the Potential Candidate Country BOSNIA and HERZEGOVINA`
-    r"|potential\scandidate\scountr(?:y|ies))"
-    # `the EFTA country NORWAY, member of ...`; before 2010 also `the European Free Trade
-    # Association countries and members of the European Economic Area LIECHTENSTEIN and NORWAY`.
-    r"|(?P<efta>(?:efta|european\sfree\strade\sassociation)\scountr(?:y|ies)"
-    r"(?:,?\sand\smembers?\sof\sthe\seuropean\seconomic\sarea)?))\b"
-    r"|\b(?P<as_well_as>as\swell\sas)\b",
-    re.IGNORECASE,
-)
-_SLOT_NAMES = {
-    "acceding": "acceding",
-    "candidate": "candidate",
-    "associated": "associated",
-    "sap": "sap-potential-candidate",
-    "efta": "efta-eea",
-    "as_well_as": "as-well-as",
-}
-_EEA = re.compile(r",?\s?members?\sof\sthe\sEuropean\sEconomic\sArea,?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
 # How far back from its closing formula a paragraph may start.
 _LOOKBACK = 3000
@@ -78,11 +61,11 @@ class _Sentences:
     again behind every closing formula, they cost the look-back for each of them (quadratic
     on a text full of closing formulas)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, slot: re.Pattern[str]) -> None:
         ends = list(_SENTENCE_END.finditer(text))
         self._end_starts = [end.start() for end in ends]
         self._ends = [end.end() for end in ends]
-        self._slots = list(_SLOT.finditer(text))
+        self._slots = list(slot.finditer(text))
         self._slot_starts = [slot.start() for slot in self._slots]
 
     def start(self, start: int, end: int) -> int:
@@ -100,19 +83,57 @@ class _Sentences:
         ]
 
 
+def _closing(wording: AlignmentConventions) -> re.Pattern[str]:
+    """The closing formulas, word for word, then the variants drafts write; with the full
+    stop after them."""
+    formulas = [formula.strip().removesuffix(".") for formula in wording.formulas()]
+    formulas = [formula for formula in formulas if formula.strip()]
+    variants = wording.closing_variants
+    patterns = [*map(plain_pattern, formulas), *map(phrase_pattern, variants)]
+    if not patterns:
+        return re.compile(r"(?!)")  # no formula: no paragraph
+    lookahead = first_letters(variants, formulas)
+    return re.compile(rf"{lookahead}\b{any_of(patterns)}\b\.?", re.IGNORECASE)
+
+
+def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
+    """The slot phrases, one named group a slot (`s2`: SLOTS[2], the candidate countries)."""
+    groups = [
+        f"(?P<s{index}>{any_phrase(wording.slots[slot])})"
+        for index, slot in enumerate(SLOTS)
+        if wording.slots.get(slot)
+    ]
+    return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE) if groups else None
+
+
+def _list_ends(wording: AlignmentConventions) -> dict[str, re.Pattern[str]]:
+    """By slot, what may close its list and is no name: `, members of the European Economic
+    Area,`."""
+    return {
+        slot: re.compile(rf",?\s?{any_phrase(phrases)},?", re.IGNORECASE)
+        for slot, phrases in wording.list_ends.items()
+        if phrases
+    }
+
+
 class AlignmentReader:
-    def __init__(self, countries: CountryReader) -> None:
+    def __init__(self, countries: CountryReader, wording: AlignmentConventions) -> None:
         self.countries = countries
-        self._notes = FootnoteReader(countries)
+        self._closing = _closing(wording)
+        self._slot = _slots(wording)
+        self._list_ends = _list_ends(wording)
+        self._notes = FootnoteReader(countries, wording.footnote_words)
         self._cosponsors = CoSponsorReader(countries)
         # The notes found for the last paragraph, for `footnotes` to hand out: (text, end,
         # notes).
         self._last: tuple[str, int, list[FootnoteFound]] | None = None
 
     def paragraph(self, text: str) -> ParagraphFound | None:
+        if self._slot is None:
+            return None
         sentences = None
-        for closing in _CLOSING.finditer(text):
-            sentences = sentences or _Sentences(text)
+        for closing in self._closing.finditer(text):
+            sentences = sentences or _Sentences(text, self._slot)
             region_start = max(0, closing.start() - _LOOKBACK)
             sentence_start = sentences.start(region_start, closing.start())
             slots = sentences.slots(sentence_start, closing.start())
@@ -121,11 +142,11 @@ class AlignmentReader:
             countries: list[tuple[Mention, str]] = []
             for index, slot in enumerate(slots):
                 list_end = slots[index + 1].start() if index + 1 < len(slots) else closing.start()
-                if slot.lastgroup == "efta":
-                    eea = _EEA.search(text, slot.end(), list_end)
-                    if eea:
-                        list_end = eea.start()
-                name = _SLOT_NAMES[slot.lastgroup]
+                name = SLOTS[int(slot.lastgroup[1:])]
+                tail = self._list_ends.get(name)
+                found = tail.search(text, slot.end(), list_end) if tail else None
+                if found:
+                    list_end = found.start()
                 for mention in self.countries.read_list(text, slot.end(), list_end):
                     countries.append((mention, name))
             if not any(mention.country_id for mention, _ in countries):

@@ -14,6 +14,9 @@ one.
 After a name may stand a marker (`*`, `+`, `†`) or a reference to a numbered note (`[1]`,
 `¹`, or digits glued to the name, `Croatia1`); whether that note exists is for the alignment
 reader to say.
+
+The small words of a list are the profile's (`alignment.list_words`): the conjunctions that
+part names as commas do (`and`), and the articles that may stand before a name (`the`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from statement_lint.parse.phrases import any_phrase
 from statement_lint.reference.gazetteer import Gazetteer
+from statement_lint.reference.wording import ListWords
 
-_SEPARATORS = re.compile(r"(?:[\s,;&]|\band\b)+", re.IGNORECASE)
-_NEXT_SEPARATOR = re.compile(r",|;|\band\b", re.IGNORECASE)
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
 # Markers: `*` for the Stabilisation and Association Process; older statements also marked
@@ -96,8 +99,22 @@ def _pattern(name: str) -> str:
     return r"\s".join(map(re.escape, name.split()))
 
 
+def _articles(words: ListWords) -> str:
+    """The articles that may stand before a name, each with the blank after it (none after an
+    elided one: `l'`)."""
+    articles = sorted(words.articles, key=len, reverse=True)
+    if not articles:
+        return ""
+    pieces = [re.escape(a) + ("" if a.endswith("'") else r"\s") for a in articles]
+    return "(?:" + "|".join(pieces) + ")?"
+
+
 class CountryReader:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, words: ListWords) -> None:
+        conjunction = rf"|\b{any_phrase(words.conjunctions)}\b" if words.conjunctions else ""
+        self._separators = re.compile(rf"(?:[\s,;&]{conjunction})+", re.IGNORECASE)
+        self._next_separator = re.compile(rf",|;{conjunction}", re.IGNORECASE)
+        articles = _articles(words)
         self._aliases: dict[str, tuple[str, str]] = {}
         for country in gazetteer.countries:
             for alias in country.aliases:
@@ -106,21 +123,22 @@ class CountryReader:
         alternatives = "|".join(map(_pattern, names))
         # A digit may follow a name: a note number flattened into it (`Croatia1`, `Croatia¹`).
         self._name = re.compile(
-            rf"(?:the\s)?(?P<name>{alternatives})(?![^\W\d_{SUPERSCRIPTS}])", re.IGNORECASE
+            rf"{articles}(?P<name>{alternatives})(?![^\W\d_{SUPERSCRIPTS}])", re.IGNORECASE
         )
         self._by_length: dict[int, list[str]] = {}
         for name in names:
             self._by_length.setdefault(len(name), []).append(name)
         self._folded: dict[str, tuple[str, str]] = {}  # see _alias
-        # How far a name (with `the`, and line-end hyphens) may reach.
-        self._reach = max(map(len, names), default=0) + 16
+        # How far a name (with an article, and line-end hyphens) may reach.
+        longest_article = max((len(article) + 1 for article in words.articles), default=0)
+        self._reach = max(map(len, names), default=0) + longest_article + 12
 
     def read_list(self, text: str, start: int, end: int) -> list[Mention]:
         """The countries named in text[start:end], in order."""
         mentions: list[Mention] = []
         position = start
         while True:
-            separators = _SEPARATORS.match(text, position, end)
+            separators = self._separators.match(text, position, end)
             if separators:
                 position = separators.end()
             if position >= end:
@@ -128,7 +146,7 @@ class CountryReader:
             leading = _LEADING_MARKER.match(text, position, end)
             if leading:
                 position = leading.end()
-                if _wrapped_marker(text, position, end):
+                if self._wrapped_marker(text, position, end):
                     # `MONTENEGRO` / `* and NORTH MACEDONIA*`: the marker, wrapped to the next
                     # line, is the name's before it.
                     if mentions and mentions[-1].marker is None:
@@ -144,7 +162,7 @@ class CountryReader:
                 if after < end and text[after].isdigit():
                     known = None  # `ALBANIA1234`: no name, no note
             if not known:
-                after = _next_separator(text, position, end)
+                after = _next_separator(self._next_separator, text, position, end)
                 country_id = alias = note = glued_end = read = None
                 name_end, marker = _unknown_name(text, position, after)
             if leading:
@@ -211,6 +229,13 @@ class CountryReader:
                 found = self._folded[written] = self._aliases[name]
         return found
 
+    def _wrapped_marker(self, text: str, position: int, end: int) -> bool:
+        """Whether a marker that ends at `position` stands before a separator or the list's
+        end, not before a name."""
+        separators = self._separators.match(text, position, end)
+        after = separators.end() if separators else position
+        return after >= end or bool(separators and separators.group().strip())
+
     @staticmethod
     def _marker(text: str, position: int, end: int) -> tuple[str | None, int]:
         found = _MARKER.match(text, position, end)
@@ -219,14 +244,6 @@ class CountryReader:
         if found["note"]:
             return None, found.end()
         return found.group(1), found.end()
-
-
-def _wrapped_marker(text: str, position: int, end: int) -> bool:
-    """Whether a marker that ends at `position` stands before a separator or the list's end,
-    not before a name."""
-    separators = _SEPARATORS.match(text, position, end)
-    after = separators.end() if separators else position
-    return after >= end or bool(separators and separators.group().strip())
 
 
 def _note_reference(text: str, position: int, end: int) -> tuple[str | None, int | None, int]:
@@ -245,10 +262,10 @@ def _note_reference(text: str, position: int, end: int) -> tuple[str | None, int
 # trailing quantifiers at every character: quadratic on a run of full stops, cubic on blanks.
 
 
-def _next_separator(text: str, position: int, end: int) -> int:
-    """Where the next separator (comma, semicolon or "and"), with the blanks before it,
+def _next_separator(separator: re.Pattern[str], text: str, position: int, end: int) -> int:
+    """Where the next separator (comma, semicolon or conjunction), with the blanks before it,
     starts in text[position:end]; `end` if there is none."""
-    found = _NEXT_SEPARATOR.search(text, position, end)
+    found = separator.search(text, position, end)
     if found is None:
         return end
     start = found.start()

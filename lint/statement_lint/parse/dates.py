@@ -7,6 +7,11 @@ The scanner also finds the forms seen as slips, so that they can be reported: `F
 copying or extraction) and `April 2000` (a month, as documents other than statements are
 dated). A date is standard when it is written in the standard form of any of the profile's
 languages. A date wrapped over two lines is read as if on one.
+
+The words around the numbers come from the profile's date forms: the month names, the
+ordinals a day may carry (`22nd`, `1er`, `7.`), the words before the month and the year (`de`)
+and after the year (`года`), short month names (`Feb`). The shapes (day first, month first,
+numeric, ISO; a full stop after a short month, a comma before the year) are the reader's own.
 """
 
 from __future__ import annotations
@@ -17,31 +22,17 @@ import re
 import string
 from dataclasses import dataclass
 
+from statement_lint.parse.phrases import literals
 from statement_lint.reference.profile import DateForm
 from statement_lint.similarity import closest, did_you_mean
 
 _WORD = r"[^\W\d_]{3,12}"
-_DAY_SUFFIX = r"(?:st|nd|rd|th|er|\.|°|º)"
-_YEAR_WORD = r"(?:\s(?:года|г\.))"
-DATE_LIKE = (
-    rf"(?:\d{{1,2}}{_DAY_SUFFIX}?\s(?:de\s)?{_WORD}\.?,?\s(?:de\s)?\d{{4}}{_YEAR_WORD}?"
-    rf"|{_WORD}\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
-    r"|\d{4}-\d{1,2}-\d{1,2})"
-)
 
 # A day and a year with the month lost; a month and a year.
 DAMAGED_DATE = r"\d{1,2}\s\d{4}"
 MONTH_YEAR = rf"{_WORD}\s\d{{4}}"
 NO_DAY = "the day is missing"
 
-_DAY_FIRST = re.compile(
-    rf"(?P<day>\d{{1,2}}){_DAY_SUFFIX}?\s(?:de\s)?(?P<month>[^\W\d_]+)\.?,?\s(?:de\s)?"
-    rf"(?P<year>\d{{4}}){_YEAR_WORD}?"
-)
-_MONTH_FIRST = re.compile(
-    r"(?P<month>[^\W\d_]+)\.?\s(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s(?P<year>\d{4})"
-)
 # The CSCE, the OSCE's forerunner, issued its first documents in 1972 (the Helsinki
 # consultations): an earlier year is a slip, as is the year 0000, which does not exist at all.
 FIRST_YEAR = 1972
@@ -69,11 +60,10 @@ class DateReader:
         for form in reversed(forms):  # the first form wins a name two languages share
             for number, name in enumerate(form.months, start=1):
                 self._by_word[name.lower()] = (form, number)
-        english = next((f for f in forms if f.language == "ENGLISH"), None)
-        if english is not None:  # `Feb`, `Sept`: the abbreviations seen as slips
-            for number, name in enumerate(english.months, start=1):
-                self._by_word.setdefault(name[:3].lower(), (english, number))
-            self._by_word.setdefault("sept", (english, 9))
+        for form in forms:  # `Feb`, `Sept`: short names seen as slips, after the full names
+            for short, name in form.abbreviations.items():
+                self._by_word.setdefault(short.lower(), (form, form.months.index(name) + 1))
+        self._day_first, self._month_first, self.pattern = _shapes(forms)
         self._standard = [(form, re.compile(_form_pattern(form))) for form in forms]
         self._all_months = [name for form in forms for name in form.months]
         self._months = {name.lower() for name in self._all_months}
@@ -90,7 +80,7 @@ class DateReader:
 
     def is_date_like(self, text: str) -> bool:
         """Whether a scanned token really is a date (its month word is, or resembles, a month)."""
-        shape = _DAY_FIRST.fullmatch(text) or _MONTH_FIRST.fullmatch(text)
+        shape = self._day_first.fullmatch(text) or self._month_first.fullmatch(text)
         if shape is None:
             return True  # numeric forms
         word = shape["month"]
@@ -104,7 +94,7 @@ class DateReader:
         if _MONTH_YEAR.fullmatch(text) and self.is_month(text.split()[0]):
             return DateReading(None, False, NO_DAY, None)
         form = self._default
-        shape = _DAY_FIRST.fullmatch(text) or _MONTH_FIRST.fullmatch(text)
+        shape = self._day_first.fullmatch(text) or self._month_first.fullmatch(text)
         if shape is not None:
             word = shape["month"]
             known = self._by_word.get(word.lower())
@@ -131,6 +121,37 @@ class DateReader:
         return DateReading(
             dt.date(year, month, day), standard, None, _write(form, day, month, year)
         )
+
+
+def _shapes(forms: list[DateForm]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """The day-first and month-first shapes of a date, with the forms' words around its
+    numbers, and the pattern of everything date-like (those shapes, numeric and ISO dates),
+    which the header scanner and the page furniture look for."""
+
+    def optional(words: list[str], before: str = "", after: str = "") -> str:
+        alternatives = literals(words)
+        return f"(?:{before}{alternatives}{after})?" if alternatives else ""
+
+    ordinal = optional([word for form in forms for word in form.ordinals])
+    linking = optional([word for form in forms for word in form.linking_words], after=r"\s")
+    year_word = optional([word for form in forms for word in form.year_words], before=r"\s")
+    # Dates written month first (`February 22nd, 2021`): a slip, in the default language.
+    month_first_ordinal = optional(forms[0].ordinals)
+    day_first = (
+        rf"\d{{1,2}}{ordinal}\s{linking}{_WORD}\.?,?\s{linking}\d{{4}}{year_word}",
+        rf"(?P<day>\d{{1,2}}){ordinal}\s{linking}(?P<month>[^\W\d_]+)\.?,?\s{linking}"
+        rf"(?P<year>\d{{4}}){year_word}",
+    )
+    month_first = (
+        rf"{_WORD}\.?\s\d{{1,2}}{month_first_ordinal},?\s\d{{4}}",
+        rf"(?P<month>[^\W\d_]+)\.?\s(?P<day>\d{{1,2}}){month_first_ordinal},?\s(?P<year>\d{{4}})",
+    )
+    date_like = (
+        rf"(?:{day_first[0]}|{month_first[0]}"
+        r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
+        r"|\d{4}-\d{1,2}-\d{1,2})"
+    )
+    return re.compile(day_first[1]), re.compile(month_first[1]), date_like
 
 
 def _impossible_year(written: str) -> str:

@@ -17,6 +17,10 @@ bullet) is no footnote. A numbered note must also name a known country. A marker
 a number (`*1 This designation is without prejudice ...`, `*[1]`) opens Kosovo's designation
 note, not an alignment footnote; so is a note that begins `This designation`, whatever its
 marker (`** This designation ...`).
+
+Its words are the profile's (`alignment.footnote_words`): the verbs, the subjects, the last
+words of a note without a full stop, the designation note's opening; its markers' shapes are the
+reader's own.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from statement_lint.parse.countries import (
     Mention,
     note_number,
 )
+from statement_lint.parse.phrases import any_phrase, phrase_pattern
+from statement_lint.reference.phrases import parse_phrase
+from statement_lint.reference.wording import FootnoteWords
 
 # A marker with a note number (`*1 This designation ...`, `*[1]`) is Kosovo's designation note,
 # not an alignment footnote.
@@ -44,19 +51,35 @@ _START = re.compile(
     rf"(?:\[(?P<bracket>\d{{1,3}})\]|(?P<number>\d{{1,3}})|(?P<sup>[{SUPERSCRIPTS}]{{1,3}}))"
     r"[ \t]?(?=[^\W\d_])"
 )
-_END = re.compile(
-    rf"\.(?=\s|$)|(?<!\S){MARKER}{_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])|(?<=\n){MARKER}[ \t]*\n"
-    r"|(?:(?<=[pP]rocess)|(?<=PROCESS)|(?<=[aA]rea)|(?<=AREA))(?=[ \t]*(?:\n|$))"
-)
-# The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
-_VERB = re.compile(r"\b(?:continues?|remains?|is|are)\b", re.IGNORECASE)
-_SUBJECT = re.compile(
-    r"stabili[sz]ation\sand\sassociation|association\sprocess|european\seconomic\sarea|\befta\b",
-    re.IGNORECASE,
-)
+_END = rf"\.(?=\s|$)|(?<!\S){MARKER}{_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])|(?<=\n){MARKER}[ \t]*\n"
 _BLANK = re.compile(r"\s*")
-# Kosovo's designation note, whatever its marker (`*`, `**`, `*1`): never an alignment footnote.
-_DESIGNATION = re.compile(r"this\sdesignation\b", re.IGNORECASE)
+_NEVER = re.compile(r"(?!)")
+
+
+class _Words:
+    """The profile's footnote words as patterns."""
+
+    def __init__(self, words: FootnoteWords) -> None:
+        # A note without a full stop ends at a line end after its last word: `... Process`.
+        last = [
+            f"(?<=[{re.escape(word[0].lower() + word[0].upper())}]{re.escape(word[1:].lower())})"
+            f"|(?<={re.escape(word.upper())})"
+            for word in words.last_words
+        ]
+        self.end = re.compile(_END + (rf"|(?:{'|'.join(last)})(?=[ \t]*(?:\n|$))" if last else ""))
+        # The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
+        self.verb = re.compile(rf"\b{any_phrase(words.verbs)}\b", re.IGNORECASE)
+        # A subject of one word must be a whole word (`EFTA`, not `Nefta`).
+        subjects = [
+            rf"\b{phrase_pattern(s)}\b" if len(parse_phrase(s)) == 1 else phrase_pattern(s)
+            for s in words.subjects
+        ]
+        self.subject = re.compile("|".join(subjects), re.IGNORECASE) if subjects else _NEVER
+        # Kosovo's designation note, whatever its marker (`*`, `**`, `*1`): no alignment note.
+        designation = any_phrase(words.designation)
+        self.designation = (
+            re.compile(rf"{designation}\b", re.IGNORECASE) if words.designation else _NEVER
+        )
 
 
 @dataclass(frozen=True)
@@ -80,8 +103,9 @@ def numbered(number: str) -> str:
 
 
 class FootnoteReader:
-    def __init__(self, countries: CountryReader) -> None:
+    def __init__(self, countries: CountryReader, words: FootnoteWords) -> None:
         self._countries = countries
+        self._words = _Words(words)
 
     def after(self, text: str, after: int, numbers: frozenset[str]) -> list[FootnoteFound]:
         """The notes after the paragraph that ends at `after`; numbered notes only for the
@@ -93,7 +117,7 @@ class FootnoteReader:
             if note is None:
                 continue
             adjacent = start.start() <= _BLANK.match(text, previous_end).end()
-            if adjacent or _SUBJECT.search(text, start.end(), note.end):
+            if adjacent or self._words.subject.search(text, start.end(), note.end):
                 notes.append(note)
                 previous_end = note.end
         return notes
@@ -107,7 +131,7 @@ class FootnoteReader:
             if not marked or (start.start() > 0 and text[start.start() - 1] != "\n"):
                 continue
             note = self._note(text, start, bound, frozenset())
-            if note and _SUBJECT.search(text, start.end(), note.end):
+            if note and self._words.subject.search(text, start.end(), note.end):
                 notes.append(note)
         return notes
 
@@ -124,13 +148,13 @@ class FootnoteReader:
                 return None
             marker = numbered(number)
         body_start = start.end()
-        if _DESIGNATION.match(text, body_start):
+        if self._words.designation.match(text, body_start):
             return None
-        end_match = _END.search(text, body_start, bound)
+        end_match = self._words.end.search(text, body_start, bound)
         end = end_match.start() if end_match else bound
         if end_match and end_match.group() == ".":
             end += 1
-        verb = _VERB.search(text, body_start, end)
+        verb = self._words.verb.search(text, body_start, end)
         countries = []
         if verb:
             listed = self._countries.read_list(text, body_start, verb.start())

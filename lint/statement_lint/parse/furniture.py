@@ -15,13 +15,14 @@ Blanking replaces every character of the line but its end with a space: the text
 length, so every offset into it stays right, and the normaliser's whitespace collapsing joins
 the lines around it. A numbered paragraph (`2.`), a date, a symbol or `OSCE+` on a line of its
 own are no furniture, nor is the day of a date split over two lines (`22` / `February 2021`).
+The dates of running heads are read as the profile writes dates, and `OSCE+` is the profile's
+mark of restricted distribution.
 """
 
 from __future__ import annotations
 
 import re
 
-from statement_lint.parse.dates import DATE_LIKE
 from statement_lint.parse.symbols import SYMBOL_LIKE
 
 _BLANK = r"[ \t]"
@@ -29,12 +30,6 @@ _PAGE_IN_DASHES = r"-[ \t]?\d{1,3}[ \t]?-"
 _PAGE = rf"(?:\d{{1,3}}|{_PAGE_IN_DASHES}|[Pp]age[ \t]\d{{1,3}}(?:[ \t]?(?:of|/)[ \t]?\d{{1,3}})?)"
 # Body (`PC`, `PCO`, `FSC`, `MC` and the meeting's number), language, kind, number.
 _FILE_CODE = r"[A-Z]{2,4}(?:\d{2})?[EFGIRS][A-Z]\d{2,5}"
-_AROUND = rf"(?:{SYMBOL_LIKE})(?:{_BLANK}+OSCE\+)?(?:{_BLANK}+(?:{DATE_LIKE}))?"
-_RUNNING_HEAD = (
-    rf"(?:{_FILE_CODE}{_BLANK}+)?(?:(?:{SYMBOL_LIKE}){_BLANK}+)?{_PAGE_IN_DASHES}"
-    rf"(?:{_BLANK}+{_AROUND})?"
-)
-_FURNITURE = re.compile(rf"{_BLANK}*(?:{_PAGE}|{_FILE_CODE}|{_RUNNING_HEAD}){_BLANK}*")
 # Longer lines are never furniture alone.
 _LONGEST = 160
 _LINE = re.compile(r"[^\n]+")
@@ -44,20 +39,33 @@ _LONE_NUMBER = re.compile(r"[ \t]*\d{1,2}[ \t]*")
 _REST_OF_DATE = re.compile(r"\s*(?:[^\W\d_]+\.?,?[ \t]\d{4}|\d{4})(?!\w)")
 
 
-def blank_furniture(text: str) -> str:
-    """The text with its page furniture lines blanked out (the same length)."""
-    pieces: list[str] = []
-    last = 0
-    for line in _LINE.finditer(text):
-        start, end = line.span()
-        if end - start > _LONGEST or not _FURNITURE.fullmatch(text, start, end):
-            continue
-        if _LONE_NUMBER.fullmatch(text, start, end) and _REST_OF_DATE.match(text, end):
-            continue
-        pieces.append(text[last:start])
-        pieces.append(" " * (end - start))
-        last = end
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
+class Furniture:
+    """Finds page furniture; `date_like`: the pattern of a date (parse/dates.py), `restricted`:
+    the mark of restricted distribution (`OSCE+`), if the profile has one."""
+
+    def __init__(self, date_like: str, restricted: str | None) -> None:
+        mark = rf"(?:{_BLANK}+{re.escape(restricted)})?" if restricted else ""
+        around = rf"(?:{SYMBOL_LIKE}){mark}(?:{_BLANK}+(?:{date_like}))?"
+        running_head = (
+            rf"(?:{_FILE_CODE}{_BLANK}+)?(?:(?:{SYMBOL_LIKE}){_BLANK}+)?{_PAGE_IN_DASHES}"
+            rf"(?:{_BLANK}+{around})?"
+        )
+        self._line = re.compile(rf"{_BLANK}*(?:{_PAGE}|{_FILE_CODE}|{running_head}){_BLANK}*")
+
+    def blank(self, text: str) -> str:
+        """The text with its page furniture lines blanked out (the same length)."""
+        pieces: list[str] = []
+        last = 0
+        for line in _LINE.finditer(text):
+            start, end = line.span()
+            if end - start > _LONGEST or not self._line.fullmatch(text, start, end):
+                continue
+            if _LONE_NUMBER.fullmatch(text, start, end) and _REST_OF_DATE.match(text, end):
+                continue
+            pieces.append(text[last:start])
+            pieces.append(" " * (end - start))
+            last = end
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)

@@ -29,14 +29,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from statement_lint.parse.dates import DAMAGED_DATE, DATE_LIKE, MONTH_YEAR, DateReader
+from statement_lint.parse.dates import DAMAGED_DATE, MONTH_YEAR, DateReader
 from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 
 _WORD = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<!\S)\S")
-_TRIGGER = re.compile(r"(?=[/\dOo])(?:/\d|\d{4}|OSCE\+|(?i:only|original))")
 # How far before its trigger a token may start (`GERMAN Original:`, `22 de diciembre de 2009`).
 _REACH = 48
 # Words of an altered disclaimer that may stand between it and a header token beside it.
@@ -47,14 +46,19 @@ _EDGE_LINES = 3
 
 
 class HeaderScanner:
-    def __init__(self, dates: DateReader, markers: MarkerReader) -> None:
+    """Finds header-like tokens: dates as the profile writes them (`dates`), its language
+    markers (`markers`) and its mark of restricted distribution (`restricted`: `OSCE+`)."""
+
+    def __init__(self, dates: DateReader, markers: MarkerReader, restricted: str | None) -> None:
         self._dates = dates
         self._markers = markers
+        mark = rf"|(?P<restricted>{re.escape(restricted)})" if restricted else ""
         self._candidates = re.compile(
-            rf"(?<!\S)(?:(?P<symbol>{SYMBOL_LIKE})|(?P<restricted>OSCE\+)"
-            rf"|(?P<date>{DATE_LIKE})|(?P<damaged>{DAMAGED_DATE})|(?P<month>{MONTH_YEAR})"
+            rf"(?<!\S)(?:(?P<symbol>{SYMBOL_LIKE}){mark}"
+            rf"|(?P<date>{dates.pattern})|(?P<damaged>{DAMAGED_DATE})|(?P<month>{MONTH_YEAR})"
             rf"|(?P<marker>{markers.pattern}))(?!\S)"
         )
+        self._trigger = _trigger(markers.keywords, restricted)
 
     def tokens(self, text: str) -> list[Token]:
         """Every header-like token of the text, in order.
@@ -64,7 +68,7 @@ class HeaderScanner:
         most a few words before it, so only the words just before triggers are tried.
         """
         windows: list[list[int]] = []
-        for trigger in _TRIGGER.finditer(text):
+        for trigger in self._trigger.finditer(text):
             start = max(0, trigger.start() - _REACH)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = trigger.end()
@@ -104,6 +108,17 @@ class HeaderScanner:
         if kind in ("damaged", "month"):
             return Token(start, candidate.end(), "date", loose=True)
         return Token(start, candidate.end(), kind)
+
+
+def _trigger(keywords: list[str], restricted: str | None) -> re.Pattern[str]:
+    """What every header token holds: `/` and a digit (a symbol), four digits (a date's year),
+    the mark of restricted distribution, a marker's keyword (`only`, `Original`)."""
+    firsts = {"/", *(restricted[:1] if restricted else ""), *(k[0].lower() for k in keywords)}
+    firsts |= {k[0].upper() for k in keywords}
+    mark = rf"|{re.escape(restricted)}" if restricted else ""
+    words = "|".join(map(re.escape, keywords))
+    lookahead = "".join(re.escape(first) for first in sorted(firsts))
+    return re.compile(rf"(?=[{lookahead}\d])(?:/\d|\d{{4}}{mark}|(?i:{words}))")
 
 
 def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[int, int]]:

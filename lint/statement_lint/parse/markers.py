@@ -11,7 +11,11 @@ that resembles no language is not taken for one in front of `Original:` nor afte
 A translation marker stands on two lines in circulated documents (`ENGLISH` / `Original:
 RUSSIAN`); a marker wrapped inside running text may break anywhere. Any other line break in a
 marker (`ENGLISH` / `only` on lines of their own) is a slip. The reader says which form a
-marker is and what is wrong with it."""
+marker is and what is wrong with it.
+
+The keywords (`only`, `Original:`) are the profile's (`markers`); a blank before a keyword's
+colon (`Original : ANGLAIS`, French spacing) is no slip.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from statement_lint.reference.profile import Language
+from statement_lint.reference.wording import MarkerWords
 from statement_lint.similarity import closest, did_you_mean
 
 
@@ -32,7 +37,7 @@ class MarkerReading:
 
 
 class MarkerReader:
-    def __init__(self, languages: list[Language]) -> None:
+    def __init__(self, languages: list[Language], words: MarkerWords) -> None:
         self._canonical: dict[str, str] = {}  # upper-case form -> ENGLISH
         for language in languages:
             self._canonical[language.name] = language.name
@@ -41,14 +46,20 @@ class MarkerReader:
         names = sorted(self._canonical, key=len, reverse=True)
         known = "|".join(re.escape(name) for name in names)
         caps = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]{4,})"
+        self._words = words
+        # The words that start the keywords, as the header scanner looks for them.
+        self.keywords = [words.only, words.original_word]
+        only = re.escape(words.only)
+        original = re.escape(words.original_word)
+        if words.original.endswith(":"):
+            original += r"\s?:"
         self._token = re.compile(
-            rf"(?i:(?P<only>only)|(?P<original>original\s?:)|(?P<lang>{known}|{caps}))"
+            rf"(?i:(?P<only>{only})|(?P<original>{original})|(?P<lang>{known}|{caps}))"
         )
         lang = rf"(?:{known}|{caps})"
-        original = r"original\s?:"
         self.pattern = (
-            rf"(?i:{lang}\sonly(?:\s{original}\s{lang})?"
-            rf"|only\s{lang}"
+            rf"(?i:{lang}\s{only}(?:\s{original}\s{lang})?"
+            rf"|{only}\s{lang}"
             rf"|(?:{lang}\s)?{original}\s{lang})"
         )
         self._first_word = re.compile(r"\S+\s")
@@ -57,9 +68,10 @@ class MarkerReader:
         """Where the marker begins in a token the scanner found (0, or past a capital word
         that is no language before `Original:`), or None when it is no marker (`only OSCE`)."""
         words = text.split()
-        if words[0].lower() == "only":
+        only, original = self._words.only.lower(), self._words.original_word.lower()
+        if words[0].lower() == only:
             return 0 if self._language_like(words[1]) else None
-        if words[0].lower().startswith("original") or "only" in (w.lower() for w in words):
+        if words[0].lower().startswith(original) or only in (w.lower() for w in words):
             return 0
         if self._language_like(words[0]):
             return 0
@@ -71,7 +83,7 @@ class MarkerReader:
     def read(self, text: str, alone: bool = True) -> MarkerReading:
         """What the marker is; `alone`: it stands on lines of its own (not wrapped in running
         text, where a line may break anywhere)."""
-        broken = alone and _broken(text)
+        broken = alone and self._broken(text)
         text = " ".join(text.split())
         tokens = [(m.lastgroup, m.group()) for m in self._token.finditer(text)]
         kinds = [kind for kind, _ in tokens]
@@ -84,8 +96,9 @@ class MarkerReader:
         identities = [self._canonical[word.upper()] for word in languages]
         # `X only`, `X Original: Y`: the document is in X; `Original: X`: it is the original.
         language = identities[0] if identities else None
+        only, original = self._words.only, self._words.original
         if "only" in kinds and "original" in kinds:
-            contradiction = "it says both 'only' and 'Original:'"
+            contradiction = f"it says both '{only}' and '{original}'"
             return MarkerReading("malformed", contradiction, None, None, language)
         if kinds == ["lang", "original", "lang"] and identities[0] == identities[1]:
             contradiction = (
@@ -94,10 +107,10 @@ class MarkerReader:
             return MarkerReading("translation", contradiction, None, None, language)
 
         shapes = {
-            ("lang", "only"): ("only", "{0} only"),
-            ("only", "lang"): ("malformed", "{0} only"),
-            ("original", "lang"): ("original", "Original: {0}"),
-            ("lang", "original", "lang"): ("translation", "{0} Original: {1}"),
+            ("lang", "only"): ("only", f"{{0}} {only}"),
+            ("only", "lang"): ("malformed", f"{{0}} {only}"),
+            ("original", "lang"): ("original", f"{original} {{0}}"),
+            ("lang", "original", "lang"): ("translation", f"{{0}} {original} {{1}}"),
         }
         shape = shapes.get(tuple(kinds))
         if shape is None:
@@ -118,10 +131,10 @@ class MarkerReader:
         hint = f" ({did_you_mean(best)})" if best else ""
         return f"unknown language '{word}'{hint}"
 
-
-def _broken(text: str) -> bool:
-    """Whether a line breaks the marker elsewhere than before `Original:`."""
-    return any(not rest.lstrip().lower().startswith("original") for rest in text.split("\n")[1:])
+    def _broken(self, text: str) -> bool:
+        """Whether a line breaks the marker elsewhere than before `Original:`."""
+        original = self._words.original_word.lower()
+        return any(not rest.lstrip().lower().startswith(original) for rest in text.split("\n")[1:])
 
 
 def _same_marker(text: str, expected: str) -> bool:

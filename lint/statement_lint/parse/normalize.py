@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 
 from statement_lint.model import Span
-from statement_lint.parse.furniture import blank_furniture
+from statement_lint.parse.furniture import Furniture
 from statement_lint.parse.markdown import see_through
 
 # Length-preserving replacements, so they need no entry in the offset map.
@@ -58,12 +58,17 @@ class NormalText:
 
     __slots__ = ("_line_starts", "_seg_norm", "_seg_orig", "original", "text")
 
-    def __init__(self, original: str, markdown: bool = False) -> None:
+    def __init__(
+        self, original: str, markdown: bool = False, furniture: Furniture | None = None
+    ) -> None:
+        """`markdown`: read the text through its Markdown markup; `furniture`: blank out the
+        page furniture it finds (the parser's, which knows the profile's dates)."""
         self.original = original
         plain = original.translate(_PLAIN)
         if markdown:
             plain = see_through(plain)
-        plain = blank_furniture(plain)
+        if furniture is not None:
+            plain = furniture.blank(plain)
         pieces: list[str] = []
         seg_norm = [0]
         seg_orig = [0]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+# A word of the profile's wording: never empty.
+Text = Annotated[str, Field(min_length=1)]
 
 
 _MONTHS = [

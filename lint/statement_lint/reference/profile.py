@@ -1,5 +1,7 @@
 """The conventions profile (`data/profiles/*.json`): symbols, dates, languages, the
-disclaimer and the alignment paragraph's wording, some of them dated."""
+disclaimer and the alignment paragraph's wording, some of them dated. It owns the wording the
+parser reads, too: the slot phrases and closing formulas, the footnotes' and lists' words, the
+date words and the marker's keywords."""
 
 from __future__ import annotations
 
@@ -8,9 +10,13 @@ import string
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from statement_lint.model import Slot
 from statement_lint.reference.common import STRICT as _STRICT
+from statement_lint.reference.common import Text
+from statement_lint.reference.phrases import Phrase
+from statement_lint.reference.wording import FootnoteWords, ListWords, MarkerWords
 
 YearRule = Literal["required", "absent", "optional"]
 
@@ -27,6 +33,12 @@ class SymbolConventions(BaseModel):
         "(the more specific key wins)."
     )
     suffixes: list[str]
+    restricted: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The mark of restricted distribution, after the symbol or on a line of its "
+        "own: `OSCE+`.",
+    )
 
 
 class DateForm(BaseModel):
@@ -42,6 +54,23 @@ class DateForm(BaseModel):
         default=None, description="How the first of the month is written, if not 1: `1er`."
     )
     months: list[str] = Field(min_length=12, max_length=12)
+    ordinals: list[Text] = Field(
+        default_factory=list,
+        description="Endings the day may carry, in the standard form or as a slip: `st`, `nd`, "
+        "`rd`, `th`; `er`; `.`. The default form's are read in dates written month first too.",
+    )
+    linking_words: list[Text] = Field(
+        default_factory=list,
+        description="Words that may stand before the month and before the year: `de`.",
+    )
+    year_words: list[Text] = Field(
+        default_factory=list, description="Words that may follow the year: `года`, `г.`."
+    )
+    abbreviations: dict[Text, str] = Field(
+        default_factory=dict,
+        description="Short month names seen as slips, with the month each stands for: "
+        '`"Feb": "February"`.',
+    )
 
     @field_validator("format")
     @classmethod
@@ -52,6 +81,13 @@ class DateForm(BaseModel):
         if names != ["day", "month", "year"] or not set(fields) <= allowed:
             raise ValueError("use each of {day} (or {day:02}), {month} and {year} once")
         return value
+
+    @model_validator(mode="after")
+    def _abbreviations_name_months(self):
+        for short, month in self.abbreviations.items():
+            if month not in self.months:
+                raise ValueError(f"abbreviations: {short!r} stands for {month!r}, no month")
+        return self
 
 
 class DateConventions(BaseModel):
@@ -114,6 +150,30 @@ class AlignmentConventions(BaseModel):
         "with the dates each was in use. Where two overlap, both were in use and ALN012 is "
         "silent; on days none covers, the formula of the time is not known and it is silent too."
     )
+    closing_variants: list[Phrase] = Field(
+        default_factory=list,
+        description="Other wordings read as the closing formula, as drafts write it (ALN012 "
+        "reports them): `align|aligns [themselves] with this|the statement`. The formulas of "
+        "`closing` are read in any case.",
+    )
+    slots: dict[Slot, list[Phrase]] = Field(
+        description="The phrases that open each slot's list of countries: `candidate`: `[the] "
+        "candidate country|countries`. A paragraph opens with one of them and ends with a "
+        "closing formula."
+    )
+    list_ends: dict[Slot, list[Phrase]] = Field(
+        default_factory=dict,
+        description="Words that may close a slot's list and are no names: `efta-eea`: "
+        "`member|members of the European Economic Area`.",
+    )
+    list_words: ListWords
+    footnote_words: FootnoteWords
+
+    def formulas(self) -> list[str]:
+        """Every closing formula, whatever its dates."""
+        if isinstance(self.closing, str):
+            return [self.closing]
+        return list(dict.fromkeys(formula.text for formula in self.closing))
 
     def closings(self, start: dt.date, end: dt.date) -> tuple[list[str], bool]:
         """The formulas in use on some day from `start` to `end`, and whether the formula of
@@ -158,6 +218,7 @@ class Profile(BaseModel):
     symbol: SymbolConventions
     date: DateConventions
     languages: list[Language] = Field(min_length=1)
+    markers: MarkerWords
     alignment: AlignmentConventions
     disclaimer_required: list[DisclaimerRequirement] = Field(
         default_factory=lambda: [DisclaimerRequirement(required=True)],
