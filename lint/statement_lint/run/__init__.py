@@ -18,7 +18,8 @@ from statement_lint.config.settings import Settings
 from statement_lint.engine import IgnoreUse, unused_ignore_entries
 from statement_lint.model import Diagnostic
 from statement_lint.run.discover import discover, display_path
-from statement_lint.run.file import FileOptions, FileResult, FileWork
+from statement_lint.run.file import FileOptions, FileWork
+from statement_lint.run.result import FileResult
 from statement_lint.run.workers import default_jobs, run_files
 
 __all__ = ["FileResult", "Run", "RunEnd", "RunOptions"]

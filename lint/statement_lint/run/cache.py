@@ -32,7 +32,7 @@ from statement_lint.engine import IgnoreUse
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bounded
 from statement_lint.run.atomic import mode_for, replace_file
-from statement_lint.run.file import FileResult, lines_of
+from statement_lint.run.result import FileResult, lines_of
 from statement_lint.version import __version__
 
 CACHE_DIR = ".statement_lint_cache"

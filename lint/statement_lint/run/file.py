@@ -3,15 +3,16 @@ same code runs in the main process and in worker processes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
-from statement_lint.engine import Engine, IgnoreUse, Outcome
+from statement_lint.engine import Engine, Outcome
 from statement_lint.errors import UserError
 from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bytes, read_path, reason
 from statement_lint.run.discover import display_path
+from statement_lint.run.result import FileResult, lines_of
 
 
 @dataclass(frozen=True)
@@ -25,21 +26,6 @@ class FileOptions:
     fix: bool = False
     diff: bool = False
     settings: Settings | None = None  # for every file, instead of config files
-
-
-@dataclass
-class FileResult:
-    """What a run learns from one file."""
-
-    shown: str  # the path as reported
-    diagnostics: list[Diagnostic]  # sorted
-    ignore_use: tuple[IgnoreUse, ...] = ()
-    failed: bool = False  # statement-lint failed on it (DOC003): the run ends with status 2
-    notes: tuple[str, ...] = ()  # for the run to say once
-    lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for excerpts
-    fixed: int = 0
-    diff: str = ""
-    fix_error: str | None = None  # why --fix left the file as it was
 
 
 class FileWork:
@@ -140,11 +126,3 @@ class FileWork:
             return
         result.diagnostics, result.fixed = outcome.diagnostics, outcome.fixed
         result.lines = lines_of(outcome.document.text or "", result.diagnostics)
-
-
-def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
-    """The lines the diagnostics start on, by number: what `full` shows under each."""
-    wanted = {d.line for d in diagnostics}
-    if not wanted:
-        return {}
-    return {number: line for number, line in enumerate(text.split("\n"), 1) if number in wanted}

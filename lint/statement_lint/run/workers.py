@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from statement_lint.run.file import FileOptions, FileResult, FileWork
+from statement_lint.run.file import FileOptions, FileWork
+from statement_lint.run.result import FileResult
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
