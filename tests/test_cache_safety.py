@@ -132,3 +132,19 @@ def test_a_damaged_shard_of_another_file_keeps_the_good_entries(workdir, capsys)
     assert run(capsys) == (0, "")
     kept = json.loads(path.read_text(encoding="utf-8"))["entries"]
     assert sorted(kept) == ["statement.txt"]
+
+
+def test_an_edited_rule_is_never_served_stale_results(tmp_path):
+    """The cache's key holds a digest of the package's code and data: editing a rule (during
+    development, without a new version) makes every entry miss."""
+    from statement_lint.run import cache
+
+    package = Path(cache.__file__).resolve().parent.parent
+    copy = tmp_path / "statement_lint"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache._package_digest(copy)
+    assert before == cache._package_digest(package)
+    rule = copy / "rules" / "aln002_footnote_country_not_marked.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert cache._package_digest(copy) != before
+    assert cache._package_digest() in cache._settings_key(cache.Settings())

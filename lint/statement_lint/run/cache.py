@@ -243,6 +243,9 @@ def _digest(path: str) -> str | None:
         return None
 
 
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
 def _settings_key(settings: Settings) -> str:
     # The profile and registry files' content counts too: editing one changes the results; and
     # so does the package's own code and data, edited during development without a new version.
@@ -255,9 +258,8 @@ def _settings_key(settings: Settings) -> str:
 
 
 @cache
-def _package_digest() -> str:
+def _package_digest(root: Path = _PACKAGE) -> str:
     """A hash of the package's code and bundled data, as installed."""
-    root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
