@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 
 RULE = '''\
-from statement_lint.model import Severity, quoted
+from statement_lint.model import quoted
+from statement_lint.diagnostic import Severity
 from statement_lint.rules import Context, Finding, rule
 
 

@@ -25,8 +25,9 @@ LAYERS = [
     ("statement_lint.parse",),
     ("statement_lint.reference",),
     ("statement_lint.readers",),
+    ("statement_lint.model",),
     (
-        "statement_lint.model",
+        "statement_lint.diagnostic",
         "statement_lint.errors",
         "statement_lint.version",
         "statement_lint.similarity",

@@ -3,6 +3,7 @@ still holds what was read, may be written by whoever runs the fix, and keeps its
 """
 
 import contextlib
+import dataclasses
 import io
 import os
 import re
@@ -212,7 +213,7 @@ def test_a_fix_that_does_not_mend_its_slip_is_taken_back():
     assert slip.fix is not None
 
     def slip_comes_back(fixed_document):
-        return [slip.model_copy(update={"line": 1})]  # the same code and fingerprint
+        return [dataclasses.replace(slip, line=1)]  # the same code and fingerprint
 
     outcome = fix_document(document, [slip], slip_comes_back)
     assert outcome.fixed == 0

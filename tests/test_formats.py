@@ -20,7 +20,7 @@ import jsonschema
 import pytest
 
 from statement_lint.cli import main
-from statement_lint.model import Diagnostic, Severity
+from statement_lint.diagnostic import Diagnostic, Severity
 from statement_lint.report import ReportInput, RunSummary
 from statement_lint.report.github import escape_data
 from statement_lint.report.github import write as write_github

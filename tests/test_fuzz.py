@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from documents import Statement, docx_parts, write_docx
 from mutations import layout_texts, lost_words, mutate
 from statement_lint.config.settings import Settings
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.engine import Engine
-from statement_lint.model import Diagnostic
 from statement_lint.readers import read_bytes, read_path
 from statement_lint.run.fix import fix_document
 

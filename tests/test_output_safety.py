@@ -10,13 +10,14 @@ import json
 import os
 import time
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from statement_lint.cli import main
-from statement_lint.model import Diagnostic, Severity
+from statement_lint.diagnostic import Diagnostic, Severity
 from statement_lint.report import ReportInput, RunSummary
 from statement_lint.report.escape import printable
 from statement_lint.report.full import write as write_full
@@ -215,7 +216,7 @@ def _diagnostics(count: int) -> ReportInput:
         message="ALBANIA is named in the footnote",
         fingerprint="0123456789abcdef",
     )
-    found = [first.model_copy(update={"line": n, "end_line": n}) for n in range(1, count + 1)]
+    found = [replace(first, line=n, end_line=n) for n in range(1, count + 1)]
     return ReportInput(found, RunSummary(1, count, 0), lines={"a.txt": lines})
 
 

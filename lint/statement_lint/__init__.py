@@ -16,8 +16,8 @@ _PUBLIC = {
     "lint_bytes": "statement_lint.api",
     "lint_paths": "statement_lint.api",
     "Settings": "statement_lint.config.settings",
-    "Diagnostic": "statement_lint.model",
-    "Severity": "statement_lint.model",
+    "Diagnostic": "statement_lint.diagnostic",
+    "Severity": "statement_lint.diagnostic",
 }
 
 __all__ = ["__version__", *sorted(_PUBLIC)]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from statement_lint.config.settings import Settings
-from statement_lint.model import Diagnostic
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.run import Run, RunOptions
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

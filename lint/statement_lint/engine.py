@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from statement_lint.config.globs import compile_glob, relative_to
 from statement_lint.config.settings import Settings
+from statement_lint.diagnostic import Diagnostic, Fix, Severity
 from statement_lint.errors import UserError
-from statement_lint.model import Diagnostic, Fix, Severity, Span, line_span
+from statement_lint.model import Span, line_span
 from statement_lint.parse import Parser
 from statement_lint.readers import Document, Region, Unreadable, read_utf8
 from statement_lint.reference import default_gazetteer, load_profile, load_registry

@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from statement_lint.model import Diagnostic, Directive, Span
+from statement_lint.diagnostic import Diagnostic
+from statement_lint.model import Directive, Span
 from statement_lint.rules._selection import is_selector, validate_selector
 
 # What opens a directive; the rest of its line is its body, less the blanks and `-->` around

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from statement_lint.cli import EXIT_CLEAN, EXIT_FAILURE, EXIT_VIOLATIONS
 from statement_lint.cli.arguments import UsageError, lint_parser, run_options
-from statement_lint.model import Diagnostic
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.readers.errors import reason
 from statement_lint.report import ReportInput, RunSummary, formatter, plural, streams
 from statement_lint.report.escape import printable

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from statement_lint.diagnostic import Edit
 from statement_lint.model import (
     AlignmentParagraph,
     CountryMention,
     DateToken,
     Disclaimer,
     DisclaimerDifference,
-    Edit,
     Footnote,
     LanguageMarker,
     Span,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from statement_lint.config.settings import OUTPUT_FORMATS
-from statement_lint.model import Diagnostic, Severity
+from statement_lint.diagnostic import Diagnostic, Severity
 
 
 @dataclass(frozen=True)

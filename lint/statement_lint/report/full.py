@@ -2,7 +2,7 @@
 
 from typing import TextIO
 
-from statement_lint.model import Diagnostic
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.report.concise import headline
 from statement_lint.report.escape import printable

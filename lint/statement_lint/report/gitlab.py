@@ -5,7 +5,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from statement_lint.model import Severity
+from statement_lint.diagnostic import Severity
 from statement_lint.report import ReportInput
 
 # Needs every diagnostic first (one document for the whole run).

@@ -6,7 +6,7 @@ from typing import Literal, TextIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from statement_lint.model import Diagnostic
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.version import __version__
 

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TextIO
 from urllib.parse import quote
 
-from statement_lint.model import Diagnostic
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.report import ReportInput
 from statement_lint.rules import Rule, all_rules
 from statement_lint.version import __version__

@@ -1,6 +1,6 @@
 """ANSI styling for terminal formats."""
 
-from statement_lint.model import Severity
+from statement_lint.diagnostic import Severity
 
 _RESET = "\033[0m"
 BOLD = "\033[1m"

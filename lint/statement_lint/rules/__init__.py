@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from statement_lint.model import Directive, Edit, Fix, Severity, Span, Statement
+from statement_lint.diagnostic import Edit, Fix, Severity
+from statement_lint.model import Directive, Span, Statement
 from statement_lint.readers import Document
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.profile import Profile

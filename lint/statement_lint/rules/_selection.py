@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from statement_lint.model import Severity
+from statement_lint.diagnostic import Severity
 from statement_lint.rules import Rule, all_rules
 from statement_lint.similarity import closest, did_you_mean
 

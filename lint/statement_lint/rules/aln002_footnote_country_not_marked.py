@@ -1,4 +1,5 @@
-from statement_lint.model import CountryMention, Edit, Fix, Severity
+from statement_lint.diagnostic import Edit, Fix, Severity
+from statement_lint.model import CountryMention
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules._alignment import footnoted
 

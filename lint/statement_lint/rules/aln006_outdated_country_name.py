@@ -1,4 +1,5 @@
-from statement_lint.model import Severity, one_line
+from statement_lint.diagnostic import Severity
+from statement_lint.model import one_line
 from statement_lint.reference.common import day_span
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules._alignment import all_countries

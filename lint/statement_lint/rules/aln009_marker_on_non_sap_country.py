@@ -1,4 +1,5 @@
-from statement_lint.model import Severity, one_line
+from statement_lint.diagnostic import Severity
+from statement_lint.model import one_line
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules._dated import SLOT_WORDS, dated_paragraph, never_sap, sap_marker, since
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
-from statement_lint.model import Severity, Statement, one_line
+from statement_lint.diagnostic import Severity
+from statement_lint.model import Statement, one_line
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules._alignment import footnote_countries
 from statement_lint.rules._dated import dated_paragraph, held_over, needs_marker, sap_marker, since

@@ -1,6 +1,7 @@
 import datetime as dt
 
-from statement_lint.model import Severity, one_line
+from statement_lint.diagnostic import Severity
+from statement_lint.model import one_line
 from statement_lint.reference.common import day_span, long_date
 from statement_lint.reference.registry import CountryFacts, Status
 from statement_lint.rules import Context, Finding, rule

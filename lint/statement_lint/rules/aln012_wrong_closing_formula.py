@@ -1,4 +1,5 @@
-from statement_lint.model import Severity, one_line
+from statement_lint.diagnostic import Severity
+from statement_lint.model import one_line
 from statement_lint.rules import Context, Finding, replace_with, rule
 from statement_lint.rules._dated import statement_period
 

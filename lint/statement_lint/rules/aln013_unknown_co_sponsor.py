@@ -1,6 +1,7 @@
 import re
 
-from statement_lint.model import Severity, quoted
+from statement_lint.diagnostic import Severity
+from statement_lint.model import quoted
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.similarity import did_you_mean, suggester
 

@@ -1,4 +1,4 @@
-from statement_lint.model import Severity
+from statement_lint.diagnostic import Severity
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules.doc004_no_statement_header import has_header
 

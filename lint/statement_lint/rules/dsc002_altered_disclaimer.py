@@ -1,4 +1,4 @@
-from statement_lint.model import Fix, Severity
+from statement_lint.diagnostic import Fix, Severity
 from statement_lint.rules import Context, Finding, rule
 
 _SHOWN = 3

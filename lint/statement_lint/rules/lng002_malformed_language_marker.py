@@ -1,6 +1,7 @@
 import re
 
-from statement_lint.model import Edit, Fix, Severity, Span, quoted
+from statement_lint.diagnostic import Edit, Fix, Severity
+from statement_lint.model import Span, quoted
 from statement_lint.rules import Context, Finding, replace_with, rule
 
 

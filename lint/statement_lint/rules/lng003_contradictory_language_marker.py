@@ -1,4 +1,5 @@
-from statement_lint.model import Severity, quoted
+from statement_lint.diagnostic import Severity
+from statement_lint.model import quoted
 from statement_lint.rules import Context, Finding, rule
 
 

@@ -1,6 +1,7 @@
 import re
 
-from statement_lint.model import Severity, quoted
+from statement_lint.diagnostic import Severity
+from statement_lint.model import quoted
 from statement_lint.rules import Context, Finding, rule
 
 # A revision, corrigendum or addendum keeps its base document's symbol, year included.

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from statement_lint.config.settings import Settings
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.engine import IgnoreUse, unused_ignore_entries
-from statement_lint.model import Diagnostic
 from statement_lint.run.discover import discover, display_path
 from statement_lint.run.file import FileOptions, FileWork
 from statement_lint.run.result import FileResult

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.errors import UserError, key_path
-from statement_lint.model import Diagnostic
 from statement_lint.readers import Unreadable, read_utf8, reason
 from statement_lint.readers.limits import MEGABYTE
 from statement_lint.run.atomic import mode_for, replace_file

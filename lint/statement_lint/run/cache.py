@@ -28,8 +28,8 @@ from functools import cache
 from pathlib import Path
 
 from statement_lint.config.settings import Settings
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.engine import IgnoreUse
-from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bounded
 from statement_lint.run.atomic import mode_for, replace_file
 from statement_lint.run.result import FileResult, lines_of
@@ -86,9 +86,7 @@ class ResultCache:
             if not self._racy(status.st_mtime_ns):  # touched, not changed: trust the time now
                 entry = shard.changed[name] = {**entry, "mtime": status.st_mtime_ns}
         try:
-            diagnostics = [
-                Diagnostic.model_validate({**d, "path": shown}) for d in entry["diagnostics"]
-            ]
+            diagnostics = [Diagnostic.from_dict({**d, "path": shown}) for d in entry["diagnostics"]]
         except (TypeError, ValueError):
             return None
         return FileResult(
@@ -110,7 +108,7 @@ class ResultCache:
             "size": source.size,
             "mtime": None if self._racy(source.mtime_ns) else source.mtime_ns,
             "sha256": source.sha256,
-            "diagnostics": [d.model_dump(mode="json") for d in result.diagnostics],
+            "diagnostics": [d.to_dict() for d in result.diagnostics],
             "ignore_use": [[u.config, u.glob, u.matched, u.hid] for u in result.ignore_use],
             "notes": list(result.notes),
             "lines": {str(number): line for number, line in lines.items()},

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
+from statement_lint.diagnostic import Diagnostic
 from statement_lint.engine import Engine, Outcome
 from statement_lint.errors import UserError
-from statement_lint.model import Diagnostic
 from statement_lint.readers import Document, read_bytes, read_path, reason
 from statement_lint.run.discover import display_path
 from statement_lint.run.result import FileResult, lines_of

@@ -10,6 +10,7 @@ decided where diagnostics are made: only those that put words back without takin
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -19,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from statement_lint.model import Diagnostic, Edit
+from statement_lint.diagnostic import Diagnostic, Edit
 from statement_lint.readers import Document, FileState, read_bytes
 from statement_lint.report.escape import printable
 from statement_lint.run.atomic import replace_file
@@ -74,7 +75,7 @@ def _key(diagnostic: Diagnostic) -> tuple[str, str]:
 
 
 def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
-    return diagnostic.model_copy(update={"fix": None})
+    return dataclasses.replace(diagnostic, fix=None)
 
 
 def _raw(document: Document) -> str:
