@@ -15,6 +15,7 @@ from statement_lint.parse.phrases import phrase_pattern
 from statement_lint.reference import ProfileError, default_gazetteer, load_profile
 from statement_lint.reference.phrases import parse_phrase
 from statement_lint.reference.profile import Profile
+from statement_lint.reference.validation import validate
 
 OSCE = Path(__file__).parent.parent / "lint" / "statement_lint" / "data" / "profiles" / "osce.json"
 
@@ -69,7 +70,7 @@ def french() -> dict:
 
 
 def parser_of(profile: dict) -> Parser:
-    return Parser(Profile.model_validate(profile), default_gazetteer())
+    return Parser(validate(Profile, profile), default_gazetteer())
 
 
 def test_a_french_alignment_paragraph_is_read_under_a_french_profile():

@@ -240,8 +240,9 @@ def test_explanations_say_what_the_registry_holds(tmp_path, capsys):
 def test_own_registry_from_config(tmp_path, capsys):
     # A new status granted after the bundled registry was written: a user's copy says so.
     from statement_lint.reference import load_registry
+    from statement_lint.reference.build import dump
 
-    registry = load_registry().model_dump(by_alias=True, mode="json")
+    registry = dump(load_registry())
     armenia = next(c for c in registry["countries"] if c["id"] == "AM")
     armenia["statuses"] = [
         {"from": "2010-01-01", "to": "2025-12-31", "slot": "as-well-as", "sap": False},
@@ -388,8 +389,9 @@ def test_spans_of_doubt_assert_nothing():
 
 def write_registry(tmp_path, change) -> None:
     from statement_lint.reference import load_registry
+    from statement_lint.reference.build import dump
 
-    registry = load_registry().model_dump(by_alias=True, mode="json", exclude_none=True)
+    registry = dump(load_registry(), exclude_none=True)
     change(registry)
     (tmp_path / "registry.json").write_text(json.dumps(registry), encoding="utf-8")
     (tmp_path / "statement-lint.toml").write_text('registry = "registry.json"\n', encoding="utf-8")

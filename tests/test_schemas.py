@@ -124,12 +124,13 @@ def test_a_profile_with_one_closing_formula_and_no_disclaimer_dates_still_loads(
     import datetime as dt
 
     from statement_lint.reference.profile import Profile
+    from statement_lint.reference.validation import validate
 
     profile = json.loads((DATA / "profiles" / "osce.json").read_text(encoding="utf-8"))
     profile["alignment"]["closing"] = "align themselves with this statement."
     del profile["disclaimer_required"]
     assert list(_validator("profile.schema.json").iter_errors(profile)) == []
-    loaded = Profile.model_validate(profile)
+    loaded = validate(Profile, profile)
     day = dt.date(2005, 3, 1)
     assert loaded.alignment.closings(day, day) == (["align themselves with this statement."], True)
     assert loaded.disclaimer_required_between(day, day)

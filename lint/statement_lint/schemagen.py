@@ -22,15 +22,16 @@ def schemas() -> dict[str, dict]:
     from statement_lint.reference.gazetteer import Gazetteer
     from statement_lint.reference.profile import Profile
     from statement_lint.reference.registry import Registry
+    from statement_lint.reference.validation import model_for
     from statement_lint.report.json import Report
     from statement_lint.run.baseline import BaselineFile
 
     models: dict[str, tuple[type[BaseModel], str]] = {
         "baseline.schema.json": (BaselineFile, "statement-lint baseline"),
         "config.schema.json": (ConfigModel, "statement-lint configuration"),
-        "gazetteer.schema.json": (Gazetteer, "statement-lint gazetteer"),
-        "profile.schema.json": (Profile, "statement-lint profile"),
-        "registry.schema.json": (Registry, "statement-lint country registry"),
+        "gazetteer.schema.json": (model_for(Gazetteer), "statement-lint gazetteer"),
+        "profile.schema.json": (model_for(Profile), "statement-lint profile"),
+        "registry.schema.json": (model_for(Registry), "statement-lint country registry"),
         "report.schema.json": (Report, "statement-lint report"),
     }
     generated = {}

@@ -1,19 +1,21 @@
 """Reference data, bundled with the package: the gazetteer of country names, the conventions
 profile and the dated registry of the countries' statuses.
 
-Each is a JSON file under ``data/``, described by pydantic models in this package (one module
-each); the JSON Schemas in ``schemas/`` are generated from these models
-(``python -m statement_lint.schemagen``). Loading happens here, once per file.
+Each is a JSON file under ``data/``, described by plain dataclasses in this package (one module
+each). The bundled files are read with `json` alone (`build.py`); a user's copy is validated
+first (`validation.py`, which turns the classes into pydantic models); the JSON Schemas in
+``schemas/`` are generated from the same models (``python -m statement_lint.schemagen``).
+Loading happens here, once per file.
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ValidationError
-
 from statement_lint.errors import UserError, key_path
+from statement_lint.reference.build import build
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
@@ -25,7 +27,7 @@ def _data_text(*parts: str) -> str:
 
 @cache
 def default_gazetteer() -> Gazetteer:
-    return Gazetteer.model_validate_json(_data_text("gazetteer.json"))
+    return build(Gazetteer, json.loads(_data_text("gazetteer.json")))
 
 
 # The bundled registry and profile are some tens of kilobytes; a user's copy is alike.
@@ -47,7 +49,7 @@ def bundled_profiles() -> list[str]:
 def load_registry(path: str | None = None) -> Registry:
     """The bundled registry, or the copy at `path`."""
     if path is None:
-        return Registry.model_validate_json(_data_text("registry.json"))
+        return build(Registry, json.loads(_data_text("registry.json")))
     return _load_user_file("registry", path, Registry)
 
 
@@ -60,7 +62,7 @@ def default_profile() -> Profile:
 def load_profile(spec: str) -> Profile:
     """A bundled profile by name (`osce`), or a profile JSON file by path."""
     if spec in bundled_profiles():
-        return Profile.model_validate_json(_data_text("profiles", f"{spec}.json"))
+        return build(Profile, json.loads(_data_text("profiles", f"{spec}.json")))
     if not spec.endswith(".json") and "/" not in spec:
         raise ProfileError(
             f"profile {spec!r}: no such bundled profile (bundled: "
@@ -69,9 +71,10 @@ def load_profile(spec: str) -> Profile:
     return _load_user_file("profile", spec, Profile)
 
 
-def _load_user_file(kind: str, path: str, model: type[BaseModel]):
+def _load_user_file(kind: str, path: str, cls: type):
     """A user's profile or registry file, validated; what is wrong is an exit-2 error."""
     from statement_lint.readers import Unreadable, read_utf8
+    from statement_lint.reference.validation import ValidationError, validate
 
     try:
         text = read_utf8(path, USER_FILE_LIMIT, f"a {kind} file")
@@ -80,7 +83,11 @@ def _load_user_file(kind: str, path: str, model: type[BaseModel]):
             problem.message(f"{kind} {path}:", "give the path of a JSON file")
         ) from None
     try:
-        return model.model_validate_json(text)
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise ProfileError(f"{kind} {path}: (top level): Invalid JSON: {error}") from None
+    try:
+        return validate(cls, data)
     except ValidationError as error:
         problems = []
         for problem in error.errors():

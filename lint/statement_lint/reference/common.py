@@ -1,17 +1,8 @@
-"""What the reference data's models share: their strictness, and how they write dates."""
+"""How the reference data writes dates in messages."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
-
-from pydantic import ConfigDict, Field
-
-STRICT = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-# A word of the profile's wording: never empty.
-Text = Annotated[str, Field(min_length=1)]
-
 
 _MONTHS = [
     "January",

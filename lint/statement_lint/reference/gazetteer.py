@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
-from statement_lint.reference.common import STRICT as _STRICT
+from statement_lint.reference.fields import MODEL, spec
 
 
-class Alias(BaseModel):
+@dataclass(**MODEL)
+class Alias:
     """One name of a country: an official name, a short form, a translation."""
 
-    model_config = _STRICT
-    name: str = Field(
+    name: str = spec(
         min_length=1, description="The name as written in normal case, without a leading 'the'."
     )
 
 
-class Country(BaseModel):
-    model_config = _STRICT
-    id: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code (XK for Kosovo).")
-    name: str = Field(min_length=1)
+@dataclass(**MODEL)
+class Country:
+    id: str = spec(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code (XK for Kosovo).")
+    name: str = spec(min_length=1)
     role: Literal["participating-state", "partner", "other"]
-    aliases: list[Alias] = Field(min_length=1)
+    aliases: list[Alias] = spec(min_length=1)
 
 
-class Gazetteer(BaseModel):
-    model_config = _STRICT
+@dataclass(**MODEL)
+class Gazetteer:
     schema_version: Literal[1]
     description: str = ""
     countries: list[Country]

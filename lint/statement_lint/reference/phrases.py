@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated
-
-from pydantic import AfterValidator, Field
 
 # What a word may start with to follow the word before it without a blank.
 GLUED = ",;:."
@@ -73,18 +70,8 @@ def parse_phrase(phrase: str) -> tuple[Item, ...]:
     return tuple(stack[0])
 
 
-def _checked(phrase: str) -> str:
-    parse_phrase(phrase)
-    return phrase
-
-
-Phrase = Annotated[
-    str,
-    AfterValidator(_checked),
-    Field(
-        min_length=1,
-        description="Words, read whatever their case and the blanks between them: "
-        "`a|b` one word or the other, `[a b]` words that may be left out, a word opening with "
-        "`,` follows the one before without a blank.",
-    ),
-]
+PHRASE_DESCRIPTION = (
+    "Words, read whatever their case and the blanks between them: `a|b` one word or the other, "
+    "`[a b]` words that may be left out, a word opening with `,` follows the one before without "
+    "a blank."
+)

@@ -8,32 +8,29 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
-
 from statement_lint.model import Slot
-from statement_lint.reference.common import STRICT as _STRICT
-from statement_lint.reference.common import Text
-from statement_lint.reference.phrases import Phrase
+from statement_lint.reference.fields import MODEL, spec
 from statement_lint.reference.wording import FootnoteWords, ListWords, MarkerWords
 
 YearRule = Literal["required", "absent", "optional"]
 
 
-class SymbolConventions(BaseModel):
-    model_config = _STRICT
-    bodies: list[str] = Field(min_length=1)
-    numbered_bodies: list[str] = Field(
+@dataclass(**MODEL)
+class SymbolConventions:
+    bodies: list[str] = spec(min_length=1)
+    numbered_bodies: list[str] = spec(
         default_factory=list, description="Bodies that may carry a session number: MC(23)."
     )
-    types: list[str] = Field(min_length=1)
-    year: dict[str, YearRule] = Field(
+    types: list[str] = spec(min_length=1)
+    year: dict[str, YearRule] = spec(
         description="Whether the two-digit year is required, keyed by TYPE or BODY.TYPE "
         "(the more specific key wins)."
     )
     suffixes: list[str]
-    restricted: str | None = Field(
+    restricted: str | None = spec(
         default=None,
         min_length=1,
         description="The mark of restricted distribution, after the symbol or on a line of its "
@@ -41,85 +38,87 @@ class SymbolConventions(BaseModel):
     )
 
 
-class DateForm(BaseModel):
+@dataclass(**MODEL)
+class DateForm:
     """How header dates are written in one language."""
 
-    model_config = _STRICT
-    language: str = Field(pattern=r"^[A-Z]+$")
-    format: str = Field(
+    language: str = spec(pattern=r"^[A-Z]+$")
+    format: str = spec(
         description="The standard form: {day} (or {day:02} with a leading zero), {month} (the "
         "name), {year}, and the words around them: `{day} de {month} de {year}`."
     )
-    first_day: str | None = Field(
+    first_day: str | None = spec(
         default=None, description="How the first of the month is written, if not 1: `1er`."
     )
-    months: list[str] = Field(min_length=12, max_length=12)
-    ordinals: list[Text] = Field(
+    months: list[str] = spec(min_length=12, max_length=12)
+    ordinals: list[str] = spec(
+        items_min_length=1,
         default_factory=list,
         description="Endings the day may carry, in the standard form or as a slip: `st`, `nd`, "
         "`rd`, `th`; `er`; `.`. The default form's are read in dates written month first too.",
     )
-    linking_words: list[Text] = Field(
+    linking_words: list[str] = spec(
+        items_min_length=1,
         default_factory=list,
         description="Words that may stand before the month and before the year: `de`.",
     )
-    year_words: list[Text] = Field(
-        default_factory=list, description="Words that may follow the year: `года`, `г.`."
+    year_words: list[str] = spec(
+        items_min_length=1,
+        default_factory=list,
+        description="Words that may follow the year: `года`, `г.`.",
     )
-    abbreviations: dict[Text, str] = Field(
+    abbreviations: dict[str, str] = spec(
+        items_min_length=1,
         default_factory=dict,
         description="Short month names seen as slips, with the month each stands for: "
         '`"Feb": "February"`.',
     )
 
-    @field_validator("format")
-    @classmethod
-    def _has_each_field(cls, value: str) -> str:
-        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(value) if name]
+    def __post_init__(self) -> None:
+        fields = [
+            (name, spec) for _, name, spec, _ in string.Formatter().parse(self.format) if name
+        ]
         allowed = {("day", ""), ("day", "02"), ("month", ""), ("year", "")}
         names = sorted(name for name, _ in fields)
         if names != ["day", "month", "year"] or not set(fields) <= allowed:
-            raise ValueError("use each of {day} (or {day:02}), {month} and {year} once")
-        return value
-
-    @model_validator(mode="after")
-    def _abbreviations_name_months(self):
+            raise ValueError("format: use each of {day} (or {day:02}), {month} and {year} once")
         for short, month in self.abbreviations.items():
             if month not in self.months:
                 raise ValueError(f"abbreviations: {short!r} stands for {month!r}, no month")
-        return self
 
 
-class DateConventions(BaseModel):
-    model_config = _STRICT
-    languages: list[DateForm] = Field(
+@dataclass(**MODEL)
+class DateConventions:
+    languages: list[DateForm] = spec(
         min_length=1, description="Any of these forms is standard; the first is the default."
     )
 
 
-class DatedConvention(BaseModel):
+@dataclass(**MODEL)
+class DatedConvention:
     """A convention in force from `from` to `to` (both inclusive; open-ended when absent).
     Days no entry covers are days whose convention is not known: the rules are silent."""
 
-    model_config = _STRICT
-    valid_from: dt.date | None = Field(
+    valid_from: dt.date | None = spec(
         default=None, alias="from", description="The first day (absent: since ever)."
     )
-    valid_to: dt.date | None = Field(
+    valid_to: dt.date | None = spec(
         default=None, alias="to", description="The last day (absent: still in force)."
     )
-    source: str = Field(default="", description="Where the dates come from.")
+    source: str = spec(default="", description="Where the dates come from.")
 
     def bounds(self) -> tuple[dt.date, dt.date]:
         return (self.valid_from or dt.date.min, self.valid_to or dt.date.max)
 
 
+@dataclass(**MODEL)
 class ClosingFormula(DatedConvention):
-    text: str = Field(min_length=1, description="The formula: `align themselves with this ...`.")
+    text: str = spec(min_length=1, description="The formula: `align themselves with this ...`.")
 
 
+@dataclass(**MODEL)
 class DisclaimerRequirement(DatedConvention):
-    required: bool = Field(
+    required: bool = spec(
         description="Whether a delegation document of the time must carry the disclaimer."
     )
 
@@ -140,28 +139,31 @@ def _in_force(
     return found, False
 
 
-class AlignmentConventions(BaseModel):
-    model_config = _STRICT
-    footnote_phrase: str = Field(
+@dataclass(**MODEL)
+class AlignmentConventions:
+    footnote_phrase: str = spec(
         min_length=1, description="What the marker footnote says of the marked countries."
     )
-    closing: str | list[ClosingFormula] = Field(
+    closing: str | list[ClosingFormula] = spec(
         description="How the alignment paragraph ends: one formula for all dates, or formulas "
         "with the dates each was in use. Where two overlap, both were in use and ALN012 is "
         "silent; on days none covers, the formula of the time is not known and it is silent too."
     )
-    closing_variants: list[Phrase] = Field(
+    closing_variants: list[str] = spec(
+        phrase=True,
         default_factory=list,
         description="Other wordings read as the closing formula, as drafts write it (ALN012 "
         "reports them): `align|aligns [themselves] with this|the statement`. The formulas of "
         "`closing` are read in any case.",
     )
-    slots: dict[Slot, list[Phrase]] = Field(
+    slots: dict[Slot, list[str]] = spec(
+        phrase=True,
         description="The phrases that open each slot's list of countries: `candidate`: `[the] "
         "candidate country|countries`. A paragraph opens with one of them and ends with a "
-        "closing formula."
+        "closing formula.",
     )
-    list_ends: dict[Slot, list[Phrase]] = Field(
+    list_ends: dict[Slot, list[str]] = spec(
+        phrase=True,
         default_factory=dict,
         description="Words that may close a slot's list and are no names: `efta-eea`: "
         "`member|members of the European Economic Area`.",
@@ -185,42 +187,40 @@ class AlignmentConventions(BaseModel):
         return texts, complete
 
 
-class Language(BaseModel):
-    model_config = _STRICT
-    name: str = Field(pattern=r"^[A-Z]+$", description="The marker form: ENGLISH.")
-    localised: list[str] = Field(
-        default_factory=list, description="Older localised forms: ANGLAIS."
-    )
+@dataclass(**MODEL)
+class Language:
+    name: str = spec(pattern=r"^[A-Z]+$", description="The marker form: ENGLISH.")
+    localised: list[str] = spec(default_factory=list, description="Older localised forms: ANGLAIS.")
     script: Literal["latin", "cyrillic"] = "latin"
-    words: list[str] = Field(
+    words: list[str] = spec(
         default_factory=list,
         description="Frequent words found in no other of the languages, to tell the language "
         "of a text (LNG004).",
     )
 
 
-class DisclaimerText(BaseModel):
+@dataclass(**MODEL)
+class DisclaimerText:
     """The disclaimer's canonical text in one language."""
 
-    model_config = _STRICT
-    language: str = Field(pattern=r"^[A-Z]+$")
-    text: str = Field(min_length=1)
+    language: str = spec(pattern=r"^[A-Z]+$")
+    text: str = spec(min_length=1)
 
 
-class Profile(BaseModel):
-    model_config = _STRICT
+@dataclass(**MODEL)
+class Profile:
     schema_version: Literal[1]
     name: str
     description: str = ""
-    disclaimers: list[DisclaimerText] = Field(
+    disclaimers: list[DisclaimerText] = spec(
         min_length=1, description="The disclaimer, in each language whose text is known."
     )
     symbol: SymbolConventions
     date: DateConventions
-    languages: list[Language] = Field(min_length=1)
+    languages: list[Language] = spec(min_length=1)
     markers: MarkerWords
     alignment: AlignmentConventions
-    disclaimer_required: list[DisclaimerRequirement] = Field(
+    disclaimer_required: list[DisclaimerRequirement] = spec(
         default_factory=lambda: [DisclaimerRequirement(required=True)],
         description="When delegation documents had to carry the disclaimer (DSC001). Days no "
         "entry covers are days whose convention is not known: DSC001 is silent. Absent: "

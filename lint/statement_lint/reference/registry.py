@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import AliasChoices, BaseModel, Field, model_validator
-
 from statement_lint.model import SLOTS
-from statement_lint.reference.common import STRICT as _STRICT
 from statement_lint.reference.common import day_span, long_date
+from statement_lint.reference.fields import MODEL, spec
 
 # Where a status puts a country: a slot of the paragraph (model.SLOTS), or no slot, as an EU
 # member. The associated countries' slot went out of use in May 2004, before the bundled record
@@ -20,40 +19,38 @@ STATUS_SLOTS = (*(slot for slot in SLOTS if slot != "associated"), "eu-member")
 Slot = Literal[STATUS_SLOTS]
 
 
-class Dated(BaseModel):
+@dataclass(**MODEL)
+class Dated:
     """Something true from `from` to `to` (both inclusive; open-ended when absent)."""
 
-    model_config = _STRICT
-    valid_from: dt.date | None = Field(
+    valid_from: dt.date | None = spec(
         default=None,
         alias="from",
         description="The first day it certainly held. Absent: it held already when the "
         "registry's record begins (coverage.from), and messages do not date its beginning.",
     )
-    from_earliest: dt.date | None = Field(
+    from_earliest: dt.date | None = spec(
         default=None,
         description="When sources disagree on the day it began (or statements of the time are "
         "not known to have followed it at once): the earliest day they give. From that day to "
         "the day before `from` the registry asserts nothing and the date-aware rules are "
         "silent; the previous status ends the day before this one.",
     )
-    valid_to: dt.date | None = Field(
+    valid_to: dt.date | None = spec(
         default=None,
         alias="to",
         description="The last day it held. Absent: it still holds, also after the day the "
         "facts were last checked (coverage.checked).",
     )
-    source: str = Field(default="", description="Where the dates come from.")
+    source: str = spec(default="", description="Where the dates come from.")
 
-    @model_validator(mode="after")
-    def _dates_in_order(self):
+    def __post_init__(self) -> None:
         if self.from_earliest is not None and (
             self.valid_from is None or self.from_earliest >= self.valid_from
         ):
             raise ValueError("from_earliest must come before from")
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("to must not come before from")
-        return self
 
     @property
     def starts(self) -> dt.date | None:
@@ -66,37 +63,37 @@ class Dated(BaseModel):
         )
 
 
+@dataclass(**MODEL)
 class Status(Dated):
-    slot: Slot = Field(description="Where the country stands in the alignment paragraph.")
-    sap: bool = Field(
+    slot: Slot = spec(description="Where the country stands in the alignment paragraph.")
+    sap: bool = spec(
         description="Part of the Stabilisation and Association Process; a SAP country in the "
         "candidate (or acceding) slot carries the marker."
     )
 
 
-class OfficialName(BaseModel):
-    model_config = _STRICT
-    name: str = Field(min_length=1, description="As in the gazetteer.")
-    valid_from: dt.date | None = Field(
+@dataclass(**MODEL)
+class OfficialName:
+    name: str = spec(min_length=1, description="As in the gazetteer.")
+    valid_from: dt.date | None = spec(
         default=None, alias="from", description="The first day it was certainly in use."
     )
-    from_earliest: dt.date | None = Field(
+    from_earliest: dt.date | None = spec(
         default=None,
         description="When the day it came into use is uncertain: the earliest day it may have "
         "been used. Before `from_earliest` it is reported as not yet in use.",
     )
-    valid_to: dt.date | None = Field(
+    valid_to: dt.date | None = spec(
         default=None, alias="to", description="The last day it was certainly in use."
     )
-    to_latest: dt.date | None = Field(
+    to_latest: dt.date | None = spec(
         default=None,
         description="When the day it went out of use is uncertain: the last day it may still "
         "have been used. After `to_latest` it is reported as no longer in use.",
     )
-    source: str = Field(default="", description="Where the dates come from.")
+    source: str = spec(default="", description="Where the dates come from.")
 
-    @model_validator(mode="after")
-    def _dates_in_order(self):
+    def __post_init__(self) -> None:
         if self.from_earliest is not None and (
             self.valid_from is None or self.from_earliest >= self.valid_from
         ):
@@ -105,7 +102,6 @@ class OfficialName(BaseModel):
             self.valid_to is None or self.to_latest <= self.valid_to
         ):
             raise ValueError("to_latest must come after to")
-        return self
 
     def in_use_on(self, day: dt.date) -> bool:
         """Certainly in use on that day."""
@@ -120,18 +116,17 @@ class OfficialName(BaseModel):
         return (first is not None and day < first) or (last is not None and day > last)
 
 
-class CountryFacts(BaseModel):
-    model_config = _STRICT
-    id: str = Field(pattern=r"^[A-Z]{2}$")
-    statuses: list[Status] = Field(
+@dataclass(**MODEL)
+class CountryFacts:
+    id: str = spec(pattern=r"^[A-Z]{2}$")
+    statuses: list[Status] = spec(
         description="In date order, without overlaps; each begins the day after the one "
         "before ends (its from_earliest, if it has one, else its from). Only the first may "
         "lack `from`, only the last `to`."
     )
-    names: list[OfficialName] = Field(default_factory=list)
+    names: list[OfficialName] = spec(default_factory=list)
 
-    @model_validator(mode="after")
-    def _statuses_follow_each_other(self):
+    def __post_init__(self) -> None:
         for index, (before, after) in enumerate(itertools.pairwise(self.statuses), start=1):
             if before.valid_to is None or after.starts is None:
                 raise ValueError(
@@ -144,7 +139,6 @@ class CountryFacts(BaseModel):
                     f"({before.valid_to + dt.timedelta(days=1)}): for a span of doubt "
                     "between them, give 'from_earliest'"
                 )
-        return self
 
     def status_on(self, day: dt.date) -> Status | None:
         """The status that certainly held on that day (None in a span of doubt)."""
@@ -170,26 +164,25 @@ class CountryFacts(BaseModel):
         return next((n for n in self.names if n.name.lower() == alias.lower()), None)
 
 
-class Coverage(BaseModel):
-    model_config = _STRICT
-    valid_from: dt.date = Field(
+@dataclass(**MODEL)
+class Coverage:
+    valid_from: dt.date = spec(
         alias="from",
         description="The first day the registry speaks for: statements dated before it get no "
         "date-aware diagnostic.",
     )
-    checked: dt.date = Field(
-        validation_alias=AliasChoices("checked", "to"),
-        serialization_alias="checked",
+    checked: dt.date = spec(
+        also=("to",),
         description="The day the facts were last checked against their sources. Statements "
         "dated after it are judged by the last known statuses (each country's last status "
         "holds on), and the run says once that it assumed so. Older files call it `to`.",
     )
 
 
-class Registry(BaseModel):
+@dataclass(**MODEL)
+class Registry:
     """Dated facts: statuses in the alignment paragraph and official names."""
 
-    model_config = _STRICT
     schema_version: Literal[1]
     description: str = ""
     coverage: Coverage

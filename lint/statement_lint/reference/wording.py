@@ -5,22 +5,20 @@ forms.)"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from dataclasses import dataclass
 
-from statement_lint.reference.common import STRICT as _STRICT
-from statement_lint.reference.common import Text
-from statement_lint.reference.phrases import Phrase
+from statement_lint.reference.fields import MODEL, spec
 
 
-class MarkerWords(BaseModel):
+@dataclass(**MODEL)
+class MarkerWords:
     """The keywords of the language marker (`ENGLISH only`, `Original: ENGLISH`, `GERMAN
     Original: ENGLISH`), as the marker writes them."""
 
-    model_config = _STRICT
-    only: str = Field(
+    only: str = spec(
         pattern=r"^[^\W\d_]+$", description="After the language: one language only (`only`)."
     )
-    original: str = Field(
+    original: str = spec(
         pattern=r"^[^\W\d_]+:?$",
         description="Before the original's language (`Original:`); a blank may stand before "
         "its colon (`Original : ANGLAIS`).",
@@ -32,42 +30,49 @@ class MarkerWords(BaseModel):
         return self.original.removesuffix(":")
 
 
-class ListWords(BaseModel):
+@dataclass(**MODEL)
+class ListWords:
     """The small words of a list of countries (`NORTH MACEDONIA*, MONTENEGRO* and the REPUBLIC
     OF MOLDOVA`), besides commas and semicolons."""
 
-    model_config = _STRICT
-    conjunctions: list[Phrase] = Field(
-        default_factory=list, description="Words that part two names, as a comma does: `and`."
+    conjunctions: list[str] = spec(
+        phrase=True,
+        default_factory=list,
+        description="Words that part two names, as a comma does: `and`.",
     )
-    articles: list[Text] = Field(
+    articles: list[str] = spec(
+        items_min_length=1,
         default_factory=list,
         description="Words that may stand before a name and are not part of it: `the`; one "
         "ending in an apostrophe joins the name (`l'`).",
     )
 
 
-class FootnoteWords(BaseModel):
+@dataclass(**MODEL)
+class FootnoteWords:
     """The words of the alignment paragraph's footnotes (`* North Macedonia, Montenegro and
     Albania continue to be part of the Stabilisation and Association Process.`)."""
 
-    model_config = _STRICT
-    verbs: list[Phrase] = Field(
+    verbs: list[str] = spec(
+        phrase=True,
         min_length=1,
         description="The verb that ends a note's list of countries: `continue|continues`.",
     )
-    subjects: list[Phrase] = Field(
+    subjects: list[str] = spec(
+        phrase=True,
         default_factory=list,
         description="What a note that does not follow the paragraph must speak of to count as "
         "one of its notes: `association process`, `EFTA` (a one-word subject must be a whole "
         "word).",
     )
-    last_words: list[Text] = Field(
+    last_words: list[str] = spec(
+        items_min_length=1,
         default_factory=list,
         description="A note without a final full stop ends at a line end after one of these "
         "words, written in lower case, capitalised or in capitals: `Process`.",
     )
-    designation: list[Phrase] = Field(
+    designation: list[str] = spec(
+        phrase=True,
         default_factory=list,
         description="How Kosovo's designation note begins (`This designation is without "
         "prejudice ...`): it is no alignment footnote, whatever its marker.",
