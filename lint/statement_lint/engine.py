@@ -8,7 +8,6 @@ back with them, in an :class:`Outcome`.
 from __future__ import annotations
 
 import hashlib
-import traceback
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -231,6 +230,8 @@ def _judged_after_check(statement, registry) -> bool:
 def describe_failure(error: BaseException) -> str:
     """`IndexError: string index out of range, in parse/disclaimer.py line 123`: what failed
     and the innermost place in statement-lint, for the bug report."""
+    import traceback  # only for a failure: a run without one spares the import
+
     where = ""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         parts = frame.filename.replace("\\", "/").split("/statement_lint/")

@@ -8,7 +8,6 @@ failure), so that tests call it directly. The lint command's options are read in
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -49,6 +48,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         sys.stderr.close()
         return EXIT_FAILURE
     except Exception:
+        import traceback  # only for a failure: a run without one spares the import
+
         print(
             "statement-lint: internal error; please report it with the file that caused it:\n"
             + traceback.format_exc(),

@@ -57,16 +57,20 @@ class ParagraphFound:
 
 
 class _Sentences:
-    """Where sentences end and slot phrases stand, found once for the whole text: searched
-    again behind every closing formula, they cost the look-back for each of them (quadratic
-    on a text full of closing formulas)."""
+    """Where sentences end, found once for the whole text, and the slot phrases, searched as
+    far as the closing formulas reach: searched again behind every closing formula, they cost
+    the look-back for each of them (quadratic on a text full of closing formulas); searched in
+    the whole text, they cost a scan of text that holds no paragraph."""
 
     def __init__(self, text: str, slot: re.Pattern[str]) -> None:
         ends = list(_SENTENCE_END.finditer(text))
         self._end_starts = [end.start() for end in ends]
         self._ends = [end.end() for end in ends]
-        self._slots = list(slot.finditer(text))
-        self._slot_starts = [slot.start() for slot in self._slots]
+        self._text = text
+        self._slot = slot
+        self._slots: list[re.Match[str]] = []
+        self._slot_starts: list[int] = []
+        self._searched = 0  # the slot phrases before this are in _slots
 
     def start(self, start: int, end: int) -> int:
         """Where the sentence that ends at `end` begins: after the last sentence end (a `.`,
@@ -77,7 +81,13 @@ class _Sentences:
         return start
 
     def slots(self, start: int, end: int) -> list[re.Match[str]]:
-        """The slot phrases that start in text[start:end] (none runs past a closing formula)."""
+        """The slot phrases that start in text[start:end] (none runs past a closing formula).
+        The calls come in the order of the text: neither `start` nor `end` ever goes back."""
+        if end > self._searched:
+            for found in self._slot.finditer(self._text, max(start, self._searched), end):
+                self._slots.append(found)
+                self._slot_starts.append(found.start())
+            self._searched = end
         return self._slots[
             bisect_left(self._slot_starts, start) : bisect_left(self._slot_starts, end)
         ]
@@ -103,7 +113,10 @@ def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
         for index, slot in enumerate(SLOTS)
         if wording.slots.get(slot)
     ]
-    return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE) if groups else None
+    if not groups:
+        return None
+    lookahead = first_letters(phrase for slot in SLOTS for phrase in wording.slots.get(slot, ()))
+    return re.compile(rf"{lookahead}\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
 
 
 def _list_ends(wording: AlignmentConventions) -> dict[str, re.Pattern[str]]:

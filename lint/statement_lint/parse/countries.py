@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from statement_lint.parse.names import NameIndex
 from statement_lint.parse.phrases import any_phrase
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.wording import ListWords
@@ -53,8 +54,6 @@ def note_number(written: str) -> str:
 # Some drafts put the marker before the name: `*NORTH MACEDONIA`.
 _LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
 _MARKER_CHARS = "*+†"
-# Names read by the pattern's case folding, remembered (a list may repeat one).
-_FOLDED_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -90,48 +89,24 @@ class Name(NamedTuple):
 _HYPHEN = re.compile(r"-\n|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).lower()
-
-
-def _pattern(name: str) -> str:
-    """A name (as a key) as a pattern: its words, whatever blank between them."""
-    return r"\s".join(map(re.escape, name.split()))
-
-
-def _articles(words: ListWords) -> str:
-    """The articles that may stand before a name, each with the blank after it (none after an
-    elided one: `l'`)."""
-    articles = sorted(words.articles, key=len, reverse=True)
-    if not articles:
-        return ""
-    pieces = [re.escape(a) + ("" if a.endswith("'") else r"\s") for a in articles]
-    return "(?:" + "|".join(pieces) + ")?"
-
-
 class CountryReader:
     def __init__(self, gazetteer: Gazetteer, words: ListWords) -> None:
         conjunction = rf"|\b{any_phrase(words.conjunctions)}\b" if words.conjunctions else ""
         self._separators = re.compile(rf"(?:[\s,;&]{conjunction})+", re.IGNORECASE)
         self._next_separator = re.compile(rf",|;{conjunction}", re.IGNORECASE)
-        articles = _articles(words)
-        self._aliases: dict[str, tuple[str, str]] = {}
-        for country in gazetteer.countries:
-            for alias in country.aliases:
-                self._aliases[_key(alias.name)] = (country.id, alias.name)
-        names = sorted(self._aliases, key=len, reverse=True)
-        alternatives = "|".join(map(_pattern, names))
         # A digit may follow a name: a note number flattened into it (`Croatia1`, `Croatia¹`).
-        self._name = re.compile(
-            rf"{articles}(?P<name>{alternatives})(?![^\W\d_{SUPERSCRIPTS}])", re.IGNORECASE
+        self._names = NameIndex(
+            {
+                alias.name: (country.id, alias.name)
+                for country in gazetteer.countries
+                for alias in country.aliases
+            },
+            words.articles,
+            may_follow=SUPERSCRIPTS,
         )
-        self._by_length: dict[int, list[str]] = {}
-        for name in names:
-            self._by_length.setdefault(len(name), []).append(name)
-        self._folded: dict[str, tuple[str, str]] = {}  # see _alias
         # How far a name (with an article, and line-end hyphens) may reach.
         longest_article = max((len(article) + 1 for article in words.articles), default=0)
-        self._reach = max(map(len, names), default=0) + longest_article + 12
+        self._reach = self._names.longest + longest_article + 12
 
     def read_list(self, text: str, start: int, end: int) -> list[Mention]:
         """The countries named in text[start:end], in order."""
@@ -176,8 +151,8 @@ class CountryReader:
         """The gazetteer name (with a leading 'the') that starts at `position`, the longest
         if several do, also across a hyphen at a line end: where it ends, its country and its
         gazetteer spelling."""
-        known = self._name.match(text, position, end)
-        found = Name(known.end(), *self._alias(known["name"])) if known else None
+        known = self._names.match(text, position, end)
+        found = Name(known[0], *self._names.value(known[1])) if known else None
         stop = min(end, position + self._reach)
         if "-" in text[position:stop]:
             across = self._dehyphenated(text, position, stop)
@@ -203,31 +178,12 @@ class CountryReader:
             if not removals:
                 continue
             reading = "".join(pieces) + segment[last:]
-            known = self._name.match(reading)
-            crossed = [count for at, count in removals if known and at < known.end()]
-            if crossed:
-                name_end = position + known.end() + sum(crossed)
-                return Name(name_end, *self._alias(known["name"]), reading[: known.end()])
+            known = self._names.match(reading, 0, len(reading))
+            crossed = [count for at, count in removals if known and at < known[0]]
+            if known and crossed:
+                name_end = position + known[0] + sum(crossed)
+                return Name(name_end, *self._names.value(known[1]), reading[: known[0]])
         return None
-
-    def _alias(self, written: str) -> tuple[str, str]:
-        """The country and the gazetteer's spelling of a name the pattern matched."""
-        found = self._aliases.get(_key(written))
-        if found is None:
-            # The pattern's case folding is not `str.lower`: `TÜRKİYE` matches `türkiye` but
-            # lowers to `türki̇ye` (a combining dot), `ı` and `ſ` match `i` and `s`. The first
-            # name of that length that matches is the one the pattern chose.
-            found = self._folded.get(written)
-            if found is None:
-                name = next(
-                    name
-                    for name in self._by_length[len(written)]
-                    if re.fullmatch(_pattern(name), written, re.IGNORECASE)
-                )
-                if len(self._folded) >= _FOLDED_SIZE:
-                    self._folded.clear()
-                found = self._folded[written] = self._aliases[name]
-        return found
 
     def _wrapped_marker(self, text: str, position: int, end: int) -> bool:
         """Whether a marker that ends at `position` stands before a separator or the list's

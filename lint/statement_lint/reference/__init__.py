@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from statement_lint.errors import UserError, key_path
 from statement_lint.reference.build import build
@@ -21,8 +21,13 @@ from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
 
 
+# The package is installed as files (never zipped): reading them directly spares a run
+# importing importlib.resources and what it pulls in.
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
 def _data_text(*parts: str) -> str:
-    return resources.files("statement_lint").joinpath("data", *parts).read_text(encoding="utf-8")
+    return _DATA.joinpath(*parts).read_text(encoding="utf-8")
 
 
 @cache
@@ -39,10 +44,8 @@ class ProfileError(UserError):
 
 
 def bundled_profiles() -> list[str]:
-    folder = resources.files("statement_lint").joinpath("data", "profiles")
-    return sorted(
-        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
-    )
+    folder = _DATA / "profiles"
+    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.suffix == ".json")
 
 
 @cache
