@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.config.globs import compile_glob, relative_to
 from statement_lint.config.settings import Settings
@@ -29,8 +29,7 @@ from statement_lint.suppression import read_directives
 _WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
 
 
-@dataclass(frozen=True, slots=True)
-class IgnoreUse:
+class IgnoreUse(NamedTuple):
     """A `per-file-ignores` entry that applied to a file: whether it names a rule that ran
     there (`matched`), and whether it hid a diagnostic (`hid`)."""
 
@@ -40,8 +39,7 @@ class IgnoreUse:
     hid: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What linting one document gives."""
 
     diagnostics: list[Diagnostic]  # sorted

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit
 
 _FROZEN = dict(frozen=True, slots=True)
 
 
-@dataclass(**_FROZEN)
-class Span:
+class Span(NamedTuple):
     """A stretch of the document's text: character offsets plus 1-based line and column.
 
     ``end_column`` is exclusive: it is the column just after the last character.
@@ -42,8 +41,7 @@ def line_span(text: str, start: int, end: int) -> Span:
     )
 
 
-@dataclass(**_FROZEN)
-class SymbolToken:
+class SymbolToken(NamedTuple):
     """A document symbol found in the header, with what its grammar check found."""
 
     text: str
@@ -53,8 +51,7 @@ class SymbolToken:
     corrected: str | None  # how it should be written, when that is certain
 
 
-@dataclass(**_FROZEN)
-class DateToken:
+class DateToken(NamedTuple):
     """A date found in the header."""
 
     text: str
@@ -65,8 +62,7 @@ class DateToken:
     standard_form: str | None  # how the date should be written, when it is a real date
 
 
-@dataclass(**_FROZEN)
-class LanguageMarker:
+class LanguageMarker(NamedTuple):
     text: str
     span: Span
     form: Literal["only", "original", "translation", "malformed"]
@@ -79,8 +75,7 @@ class LanguageMarker:
 DifferenceKind = Literal["changed", "missing", "added"]
 
 
-@dataclass(**_FROZEN)
-class DisclaimerDifference:
+class DisclaimerDifference(NamedTuple):
     kind: DifferenceKind
     expected: str  # the canonical words (empty when words were added)
     found: str  # the words in the document (empty when words are missing)
@@ -88,8 +83,7 @@ class DisclaimerDifference:
     edits: list[Edit]  # what restores the canonical words in place; empty when not certain
 
 
-@dataclass(**_FROZEN)
-class Disclaimer:
+class Disclaimer(NamedTuple):
     span: Span
     canonical: str
     differences: list[DisclaimerDifference]
@@ -125,8 +119,7 @@ def quoted(text: str, limit: int = QUOTE_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "..."
 
 
-@dataclass(**_FROZEN)
-class CountryMention:
+class CountryMention(NamedTuple):
     """A country named in the alignment paragraph, a footnote or a list of co-sponsors."""
 
     written: str  # as it stands in the document, on one line (a name may wrap)
@@ -136,12 +129,8 @@ class CountryMention:
     slot: Slot | None  # None in footnotes and lists of co-sponsors
     span: Span
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "written", one_line(self.written))
 
-
-@dataclass(**_FROZEN)
-class AlignmentParagraph:
+class AlignmentParagraph(NamedTuple):
     span: Span
     countries: list[CountryMention]
     closing: str
@@ -151,16 +140,14 @@ class AlignmentParagraph:
         return [c for c in self.countries if c.country_id == country_id]
 
 
-@dataclass(**_FROZEN)
-class Footnote:
+class Footnote(NamedTuple):
     marker: str
     text: str
     span: Span
     countries: list[CountryMention]
 
 
-@dataclass(**_FROZEN)
-class CountryList:
+class CountryList(NamedTuple):
     """A list of participating States outside the alignment paragraph: the co-sponsors of a
     joint statement (`also on behalf of Iceland, Liechtenstein, ...`, `We, the aligning
     states, ...`)."""
@@ -170,14 +157,12 @@ class CountryList:
     countries: list[CountryMention]  # slot None; unknown names have country_id None
 
 
-@dataclass(**_FROZEN)
-class BodyLanguage:
+class BodyLanguage(NamedTuple):
     name: str  # ENGLISH
     evidence: str  # why: "87% of its letters are Cyrillic"
 
 
-@dataclass(**_FROZEN)
-class Statement:
+class Statement(NamedTuple):
     """Everything the parser found in one document; the rules read only this."""
 
     symbols: list[SymbolToken]
@@ -190,7 +175,7 @@ class Statement:
     header_start: Span | None  # where the header block begins, for diagnostics about absences
     body_language: BodyLanguage | None  # the language the text is clearly in, if it is
     # Lists of States outside the alignment paragraph (joint statements' co-sponsors).
-    country_lists: list[CountryList] = field(default_factory=list)
+    country_lists: list[CountryList]
 
     @property
     def date(self) -> DateToken | None:

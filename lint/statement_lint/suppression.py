@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.model import Directive, Span
@@ -31,8 +32,7 @@ FILE_DIRECTIVE_LINES = 10
 NAMED_UNKNOWN_CODES = 3
 
 
-@dataclass(frozen=True)
-class _Range:
+class _Range(NamedTuple):
     code: str
     first_line: int  # exclusive bounds: lines strictly between are suppressed
     last_line: float

@@ -5,7 +5,6 @@ words, the marker's keywords, the mark of restricted distribution) is the profil
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 from statement_lint.diagnostic import Edit
@@ -23,7 +22,7 @@ from statement_lint.model import (
 )
 from statement_lint.parse.alignment import AlignmentReader
 from statement_lint.parse.body_language import LanguageGuesser
-from statement_lint.parse.countries import CountryReader, Mention
+from statement_lint.parse.countries import CountryReader, Mention, country_mention
 from statement_lint.parse.dates import NO_DAY, DateReader
 from statement_lint.parse.disclaimer import Difference, DisclaimerFinder, DisclaimerMatch
 from statement_lint.parse.furniture import Furniture
@@ -136,17 +135,17 @@ class Parser:
             span = normal.span(unit.start, unit.end)
             if unit.kind == "symbol":
                 check = check_symbol(token, self.profile.symbol)
-                symbols.append(SymbolToken(text=token, span=span, **vars(check)))
+                symbols.append(SymbolToken(text=token, span=span, **check._asdict()))
             elif unit.kind == "date":
                 reading = self._dates.read(token)
                 if by_month and reading.problem == NO_DAY:
-                    reading = replace(reading, problem=None)
-                dates.append(DateToken(text=" ".join(token.split()), span=span, **vars(reading)))
+                    reading = reading._replace(problem=None)
+                dates.append(DateToken(text=" ".join(token.split()), span=span, **reading._asdict()))
             elif unit.kind == "marker":
                 alone = not (_before_on_line(text, unit.start) or _after_on_line(text, unit.end))
                 reading = self._markers.read(token, alone)
                 one_line = " ".join(token.split())
-                markers.append(LanguageMarker(text=one_line, span=span, **vars(reading)))
+                markers.append(LanguageMarker(text=one_line, span=span, **reading._asdict()))
             elif unit.kind == "restricted" and restricted is None:
                 restricted = span
         return symbols, dates, markers, restricted
@@ -256,14 +255,7 @@ def _without(text: str, cuts: list[tuple[int, int]]) -> str:
 
 
 def _mention(normal: NormalText, mention: Mention, slot: str | None) -> CountryMention:
-    return CountryMention(
-        written=mention.read or normal.text[mention.start : mention.end],
-        country_id=mention.country_id,
-        alias=mention.alias,
-        marker=mention.marker,
-        slot=slot,
-        span=normal.span(mention.start, mention.end),
-    )
+    return country_mention(normal, mention, mention.marker, slot)
 
 
 @cache

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from statement_lint.model import SLOTS, CountryList
 from statement_lint.parse.cosponsors import CoSponsorReader
@@ -47,8 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
 _LOOKBACK = 3000
 
 
-@dataclass(frozen=True)
-class ParagraphFound:
+class ParagraphFound(NamedTuple):
     start: int
     end: int
     closing: str
@@ -201,5 +200,5 @@ def _with_note(mention: Mention, noted: set[str]) -> Mention:
     if mention.note is None:
         return mention
     if numbered(mention.note) in noted and mention.marker is None:
-        return replace(mention, marker=numbered(mention.note))
+        return mention._replace(marker=numbered(mention.note))
     return mention.without_note()

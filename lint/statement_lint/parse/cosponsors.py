@@ -20,10 +20,10 @@ or `on behalf of Ambassador Smith and Minister Jones` is no list of States.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.model import CountryList, CountryMention, one_line
-from statement_lint.parse.countries import CountryReader
+from statement_lint.parse.countries import CountryReader, country_mention
 from statement_lint.parse.normalize import NormalText
 
 _LEAD = re.compile(
@@ -47,8 +47,7 @@ _LINKS = frozenset({"of", "the", "de", "del", "da", "du"})
 _ITEM_END = re.compile(r"\s*(?:[,;:.)]|\band\b|$)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     start: int
     end: int
     country_id: str | None
@@ -132,11 +131,4 @@ def _name_like(text: str, position: int) -> int | None:
 
 
 def _mention(normal: NormalText, item: _Item) -> CountryMention:
-    return CountryMention(
-        written=item.read or normal.text[item.start : item.end],
-        country_id=item.country_id,
-        alias=item.alias,
-        marker=None,
-        slot=None,
-        span=normal.span(item.start, item.end),
-    )
+    return country_mention(normal, item, None, None)

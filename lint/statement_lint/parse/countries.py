@@ -22,10 +22,11 @@ part names as commas do (`and`), and the articles that may stand before a name (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
+from statement_lint.model import CountryMention, one_line
 from statement_lint.parse.names import NameIndex
+from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.phrases import any_phrase
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.wording import ListWords
@@ -56,8 +57,7 @@ _LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
 _MARKER_CHARS = "*+†"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int  # end of the name, without marker
     country_id: str | None
@@ -71,8 +71,32 @@ class Mention:
         """The mention when its note number refers to no note: digits glued to the name
         (`ALBANIA2`) make an unknown name, as extraction damage; `[2]` or `²` is dropped."""
         if self.glued_end is None:
-            return replace(self, note=None)
+            return self._replace(note=None)
         return Mention(self.start, self.glued_end, None, None, self.marker)
+
+
+class Found(Protocol):
+    """A name as a reader found it: a Mention, a co-sponsor."""
+
+    start: int
+    end: int
+    country_id: str | None
+    alias: str | None
+    read: str | None
+
+
+def country_mention(
+    normal: NormalText, found: Found, marker: str | None, slot: str | None
+) -> CountryMention:
+    """What the parser hands the rules of a name found in the normalised text."""
+    return CountryMention(
+        written=one_line(found.read or normal.text[found.start : found.end]),
+        country_id=found.country_id,
+        alias=found.alias,
+        marker=marker,
+        slot=slot,
+        span=normal.span(found.start, found.end),
+    )
 
 
 class Name(NamedTuple):
@@ -125,7 +149,7 @@ class CountryReader:
                     # `MONTENEGRO` / `* and NORTH MACEDONIA*`: the marker, wrapped to the next
                     # line, is the name's before it.
                     if mentions and mentions[-1].marker is None:
-                        mentions[-1] = replace(mentions[-1], marker=leading.group(1))
+                        mentions[-1] = mentions[-1]._replace(marker=leading.group(1))
                     continue
             known = self.name_at(text, position, end)
             note = glued_end = read = None

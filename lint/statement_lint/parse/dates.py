@@ -20,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 import string
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.parse.phrases import literals
 from statement_lint.reference.profile import DateForm
@@ -43,8 +43,7 @@ _DAMAGED = re.compile(DAMAGED_DATE)
 _MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\s(?P<year>\d{4})")
 
 
-@dataclass(frozen=True)
-class DateReading:
+class DateReading(NamedTuple):
     value: dt.date | None
     standard: bool
     problem: str | None

@@ -8,8 +8,8 @@ and hyphenation do not count; a changed, missing or added word does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
+from typing import NamedTuple
 
 # Below these, what was found is a coincidence of common words, not the disclaimer.
 _MIN_RUN = 4
@@ -25,8 +25,7 @@ def word_key(word: str) -> str:
     return word.strip(_PUNCTUATION).lower()
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(NamedTuple):
     kind: str  # changed | missing | added
     expected: str
     found: str
@@ -36,8 +35,7 @@ class Difference:
     before_shown_word: bool = True  # missing words go before the word shown (else after it)
 
 
-@dataclass(frozen=True)
-class DisclaimerMatch:
+class DisclaimerMatch(NamedTuple):
     canonical: str
     first_word: int
     last_word: int

@@ -26,7 +26,7 @@ reader's own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.parse.countries import (
     MARKER,
@@ -82,8 +82,7 @@ class _Words:
         )
 
 
-@dataclass(frozen=True)
-class FootnoteFound:
+class FootnoteFound(NamedTuple):
     marker: str  # `*`, `+`, `†`; `[1]` for a numbered note
     start: int
     end: int

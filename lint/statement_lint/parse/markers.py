@@ -20,15 +20,14 @@ colon (`Original : ANGLAIS`, French spacing) is no slip.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.reference.profile import Language
 from statement_lint.reference.wording import MarkerWords
 from statement_lint.similarity import closest, did_you_mean
 
 
-@dataclass(frozen=True)
-class MarkerReading:
+class MarkerReading(NamedTuple):
     form: str  # only | original | translation | malformed
     contradiction: str | None
     problem: str | None

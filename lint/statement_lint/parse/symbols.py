@@ -11,7 +11,7 @@ one it knows (`PS`, `FCS`); otherwise it is taken as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from statement_lint.reference.profile import SymbolConventions
 from statement_lint.similarity import bounded_distance, did_you_mean
@@ -31,8 +31,7 @@ _SUFFIX = re.compile(r"(?P<name>[A-Za-z]+)(?P<dot>\.?)(?P<number>\d+)")
 NAMED_PROBLEMS = 5
 
 
-@dataclass(frozen=True)
-class SymbolCheck:
+class SymbolCheck(NamedTuple):
     problems: list[str]
     corrected: str | None  # the symbol as it should be written, when that is certain
     year: int | None

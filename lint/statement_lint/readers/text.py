@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from statement_lint.readers.limits import Limits, megabytes
 
@@ -24,8 +24,7 @@ _MAGIC = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """Where a stretch of a PDF's or Word file's text comes from: diagnostics inside it name
     the page, or the paragraph (and the part: header, footnote, ...)."""
 
@@ -35,8 +34,7 @@ class Region:
     part: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FileState:
+class FileState(NamedTuple):
     """The file as it was read: its size and modification time when opened, and the hash of
     the bytes read. The cache is keyed to it; --fix replaces the file only if it still holds
     these bytes."""
@@ -46,8 +44,7 @@ class FileState:
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A read document: its text with `\\n` line ends, or the reason it could not be read.
 
     `encoding`, `bom` and `raw` (the decoded text with its own line ends, kept when they are
@@ -69,7 +66,7 @@ class Document:
     markdown: bool = False
 
     def with_source(self, source: FileState) -> Document:
-        return replace(self, source=source)
+        return self._replace(source=source)
 
     @property
     def is_empty(self) -> bool:

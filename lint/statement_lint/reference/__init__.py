@@ -20,7 +20,6 @@ from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.profile import Profile
 from statement_lint.reference.registry import Registry
 
-
 # The package is installed as files (never zipped): reading them directly spares a run
 # importing importlib.resources and what it pulls in.
 _DATA = Path(__file__).resolve().parent.parent / "data"

@@ -5,14 +5,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from statement_lint.config.settings import OUTPUT_FORMATS
 from statement_lint.diagnostic import Diagnostic, Severity
 
 
-@dataclass(frozen=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     files: int
     errors: int
     warnings: int

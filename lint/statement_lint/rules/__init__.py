@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit, Fix, Severity
 from statement_lint.model import Directive, Span, Statement
@@ -40,8 +40,7 @@ FAMILIES = {
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where (None for the whole file) and what."""
 
     span: Span | None
@@ -52,8 +51,7 @@ class Finding:
     fix: Fix | None = None  # only where exactly one correction is right
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     document: Document
     statement: Statement | None  # None when the document could not be read or is empty
     profile: Profile
