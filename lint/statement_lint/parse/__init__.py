@@ -140,7 +140,9 @@ class Parser:
                 reading = self._dates.read(token)
                 if by_month and reading.problem == NO_DAY:
                     reading = reading._replace(problem=None)
-                dates.append(DateToken(text=" ".join(token.split()), span=span, **reading._asdict()))
+                dates.append(
+                    DateToken(text=" ".join(token.split()), span=span, **reading._asdict())
+                )
             elif unit.kind == "marker":
                 alone = not (_before_on_line(text, unit.start) or _after_on_line(text, unit.end))
                 reading = self._markers.read(token, alone)
