@@ -10,7 +10,6 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +65,8 @@ def config_table(path: Path, named: Named | None = None) -> tuple[dict | None, s
     except Unreadable as problem:
         named = named or Named.found(path)
         raise ConfigError(problem.message(named.subject, named.advice)) from None
+    import tomllib  # only where there is a config file: a run without one spares the import
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
