@@ -7,22 +7,13 @@ import argparse
 import os
 from typing import TextIO
 
+from statement_lint.cli.usage import Parser, UsageError
 from statement_lint.config.settings import FAIL_ON_CHOICES, OUTPUT_FORMATS
-from statement_lint.errors import UserError
 from statement_lint.rules._selection import validate_selector
 from statement_lint.run import RunOptions
 from statement_lint.version import __version__
 
 FORMAT_VARIABLE = "STATEMENT_LINT_OUTPUT_FORMAT"
-
-
-class UsageError(UserError):
-    """A mistake in how the command was called: reported, exit 2."""
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse would exit; main() must return instead
-        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
 
 
 def lint_parser() -> argparse.ArgumentParser:

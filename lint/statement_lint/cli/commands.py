@@ -7,10 +7,8 @@ import json
 from collections.abc import Sequence
 
 from statement_lint.cli import EXIT_CLEAN
-from statement_lint.cli.arguments import Parser, UsageError
-from statement_lint.config.files import ConfigResolver
-from statement_lint.config.settings import CONFIG_KEYS
-from statement_lint.rules import Rule, all_rules, rules_by_code
+from statement_lint.cli.usage import Parser, UsageError
+from statement_lint.rules import Rule, all_rules, rule_by_code, rules_by_code
 from statement_lint.similarity import closest, did_you_mean
 
 
@@ -33,15 +31,15 @@ def rule_command(arguments: list[str]) -> int:
     if options.all:
         rules = list(all_rules())
     else:
-        by_code = rules_by_code()
         code = options.code.upper()
-        if code not in by_code:
-            guess = closest(code, by_code)
+        found = rule_by_code(code)
+        if found is None:
+            guess = closest(code, rules_by_code())
             hint = (
                 f"; {did_you_mean(guess)}" if guess else "; 'statement-lint rule --all' lists them"
             )
             raise UsageError(f"no rule {options.code}{hint}")
-        rules = [by_code[code]]
+        rules = [found]
     if options.output_format == "markdown":
         print(rule_table(rules), end="")
     elif options.output_format == "json":
@@ -80,6 +78,10 @@ def config_command(arguments: list[str]) -> int:
     parser.add_argument("--config", metavar="FILE")
     parser.add_argument("--isolated", action="store_true")
     options = parser.parse_args(arguments)
+    # Here, not at the top: `rule CODE` imports this module and needs none of the settings.
+    from statement_lint.config.files import ConfigResolver
+    from statement_lint.config.settings import CONFIG_KEYS
+
     settings = ConfigResolver(options.config, options.isolated).for_path(options.file)
     print(f"# settings for {options.file}")
     print(f"# config file: {settings.config_path or '(none: defaults)'}")

@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statement_lint.errors import UserError, key_path
 from statement_lint.reference.build import build
-from statement_lint.reference.gazetteer import Gazetteer
-from statement_lint.reference.profile import Profile
-from statement_lint.reference.registry import Registry
+
+if TYPE_CHECKING:  # imported where they are loaded: a module that needs one needs not all
+    from statement_lint.reference.gazetteer import Gazetteer
+    from statement_lint.reference.profile import Profile
+    from statement_lint.reference.registry import Registry
 
 # The package is installed as files (never zipped): reading them directly spares a run
 # importing importlib.resources and what it pulls in.
@@ -31,6 +34,8 @@ def _data_text(*parts: str) -> str:
 
 @cache
 def default_gazetteer() -> Gazetteer:
+    from statement_lint.reference.gazetteer import Gazetteer
+
     return build(Gazetteer, json.loads(_data_text("gazetteer.json")))
 
 
@@ -50,6 +55,8 @@ def bundled_profiles() -> list[str]:
 @cache
 def load_registry(path: str | None = None) -> Registry:
     """The bundled registry, or the copy at `path`."""
+    from statement_lint.reference.registry import Registry
+
     if path is None:
         return build(Registry, json.loads(_data_text("registry.json")))
     return _load_user_file("registry", path, Registry)
@@ -63,6 +70,8 @@ def default_profile() -> Profile:
 @cache
 def load_profile(spec: str) -> Profile:
     """A bundled profile by name (`osce`), or a profile JSON file by path."""
+    from statement_lint.reference.profile import Profile
+
     if spec in bundled_profiles():
         return build(Profile, json.loads(_data_text("profiles", f"{spec}.json")))
     if not spec.endswith(".json") and "/" not in spec:

@@ -16,14 +16,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit, Fix, Severity
-from statement_lint.model import Directive, Span, Statement
-from statement_lint.readers import Document
-from statement_lint.reference.gazetteer import Gazetteer
-from statement_lint.reference.profile import Profile
-from statement_lint.reference.registry import Registry
+
+if TYPE_CHECKING:  # `rule CODE` imports one rule, and none of what rules read
+    from statement_lint.model import Directive, Span, Statement
+    from statement_lint.readers import Document
+    from statement_lint.reference.gazetteer import Gazetteer
+    from statement_lint.reference.profile import Profile
+    from statement_lint.reference.registry import Registry
 
 DOC_SECTIONS = ("What it checks", "Why", "Failing example", "Passing example")
 FIX_SECTION = "Fix"  # what --fix does: required of a fixable rule, and only of one
@@ -127,11 +129,31 @@ def rule(
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, sorted by code."""
-    # The package's own folder, listed (pkgutil would cost an import of its own).
-    for name in sorted(os.listdir(__path__[0])):
-        if name.endswith(".py") and not name.startswith("_"):
-            importlib.import_module(f"{__name__}.{name.removesuffix('.py')}")
+    for name in _module_names():
+        if not name.startswith("_"):
+            importlib.import_module(f"{__name__}.{name}")
     return tuple(sorted(_registered.values(), key=lambda r: r.code))
+
+
+def rule_by_code(code: str) -> Rule | None:
+    """The rule `code` (`ALN001`), importing only its module (`aln001_....py`); None if there
+    is no such rule."""
+    prefix = f"{code.lower()}_"
+    for name in _module_names():
+        if name.startswith(prefix):
+            importlib.import_module(f"{__name__}.{name}")
+    return _registered.get(code)
+
+
+def _module_names() -> list[str]:
+    """The modules in the package's folders, listed (pkgutil would cost an import of its
+    own)."""
+    return sorted(
+        name.removesuffix(".py")
+        for folder in __path__
+        for name in os.listdir(folder)
+        if name.endswith(".py")
+    )
 
 
 def rules_by_code() -> dict[str, Rule]:
