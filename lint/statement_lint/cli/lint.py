@@ -61,7 +61,7 @@ class _Printer:
         self.findings: list[Diagnostic] = []  # about config files, known at the end
         from statement_lint.run.progress import Progress
 
-        self.progress = Progress(len(run.files), not options.quiet and sys.stderr.isatty())
+        self.progress = Progress(not options.quiet and sys.stderr.isatty())
         self.done = 0
 
     def file(self, result: FileResult) -> None:

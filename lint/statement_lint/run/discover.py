@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import heapq
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from statement_lint.config.globs import exclusion_matcher, matches_any, relative_to
 from statement_lint.config.settings import Settings
 from statement_lint.readers import SUFFIXES
+from statement_lint.report.escape import undecodable_escaped
 
 SettingsFor = Callable[[str], Settings]
 
 
 def discover(
     paths: list[str], settings_for: SettingsFor | None = None, force_exclude: bool = False
-) -> list[str]:
-    """Files to lint, sorted by their displayed path, each once.
+) -> Iterator[str]:
+    """Files to lint, in the order of their displayed paths, each once; found as they are
+    needed, folder by folder, so that memory does not grow with the number of files.
 
     Directories are walked recursively (symlinked folders not followed) for the supported
     suffixes, skipping what the applicable settings exclude (by default hidden files and
@@ -24,23 +27,20 @@ def discover(
     that the reader reports it.
     """
     settings_for = settings_for or (lambda _path: Settings())
-    seen: set[str] = set()
-    found: list[str] = []
+    streams: list[Iterable[str]] = []
     for path in paths:
         if os.path.isdir(path):
-            if force_exclude and _excluded(path, settings_for, is_dir=True):
-                continue
-            candidates = _walk(path, settings_for)
-        elif force_exclude and _excluded(path, settings_for, is_dir=False):
-            continue
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            key = os.path.normpath(os.path.abspath(candidate))
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return [path for _, path in sorted((display_path(path), path) for path in found)]
+            if not (force_exclude and _excluded(path, settings_for, is_dir=True)):
+                streams.append(_walk(path, settings_for))
+        elif not (force_exclude and _excluded(path, settings_for, is_dir=False)):
+            streams.append([path])
+    # Each stream comes in the order of its displayed paths: merged, a file named twice (or
+    # found under two of the paths) comes twice in a row, shown the same.
+    last = None
+    for shown, path in heapq.merge(*(((display_path(p), p) for p in s) for s in streams)):
+        if shown != last:
+            last = shown
+            yield path
 
 
 def _excluded(path: str, settings_for: SettingsFor, is_dir: bool) -> bool:
@@ -51,48 +51,57 @@ def _excluded(path: str, settings_for: SettingsFor, is_dir: bool) -> bool:
 
 
 def _walk(root: str, settings_for: SettingsFor) -> Iterator[str]:
-    """The files under `root` worth linting, folder by folder, with a stack rather than
-    recursion: folders nested thousands deep are walked like any other. Symbolic links to
-    folders are not followed (a link loop cannot trap the walk)."""
-    # A folder that cannot be listed is passed on like a file, so that the reader reports it
-    # instead of the walk skipping it silently.
-    unlisted: list[str] = []
-    stack = [root]
+    """The files under `root` worth linting, in the order of their paths, one folder's
+    listing at a time, with a stack rather than recursion: folders nested thousands deep are
+    walked like any other. Symbolic links to folders are not followed (a link loop cannot trap
+    the walk). A folder that cannot be listed is passed on like a file, so that the reader
+    reports it instead of the walk skipping it silently."""
+    stack = [iter(_listing(root, settings_for))]
     while stack:
-        directory = stack.pop()
-        try:
-            with os.scandir(directory) as entries:
-                folders, files = _sorted_entries(entries)
-        except OSError:
-            unlisted.append(directory)
-            continue
-        # The folder's settings decide for everything in it; its path is worked out once.
-        settings = settings_for(directory)
-        base = relative_to(directory, settings.root)
-        prefix = f"{base}/" if base else ""
-        excluded = exclusion_matcher(settings.excluded)
-        for name in files:
-            if name.lower().endswith(SUFFIXES) and not excluded(prefix + name, False):
-                yield os.path.join(directory, name)
-        kept = [name for name in folders if not excluded(prefix + name, True)]
-        stack.extend(os.path.join(directory, name) for name in reversed(kept))
-    yield from unlisted
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry[1]:
+            stack.append(iter(_listing(entry[0], settings_for)))
+        else:
+            yield entry[0]
 
 
-def _sorted_entries(entries) -> tuple[list[str], list[str]]:
+def _listing(directory: str, settings_for: SettingsFor) -> list[tuple[str, bool]]:
+    """The files worth linting and the folders worth walking in `directory`, as (path, is a
+    folder), in the order their paths sort in: a folder `a` as `a/`, after `a.txt` and
+    `a-b.txt`, before `a0.txt`."""
+    try:
+        with os.scandir(directory) as entries:
+            listed = _entries(entries)
+    except OSError:
+        return [(directory, False)]
+    # The folder's settings decide for everything in it; its path is worked out once.
+    settings = settings_for(directory)
+    base = relative_to(directory, settings.root)
+    prefix = f"{base}/" if base else ""
+    excluded = exclusion_matcher(settings.excluded)
+    kept = [
+        (name, is_folder)
+        for name, is_folder in listed
+        if (is_folder or name.lower().endswith(SUFFIXES)) and not excluded(prefix + name, is_folder)
+    ]
+    kept.sort(key=lambda entry: undecodable_escaped(entry[0]) + ("/" if entry[1] else ""))
+    return [(os.path.join(directory, name), is_folder) for name, is_folder in kept]
+
+
+def _entries(entries) -> list[tuple[str, bool]]:
     """The names of the real folders (not links to folders) and of everything else that is
-    not a folder, each sorted."""
-    folders, files = [], []
+    not a folder, each with whether it is a folder."""
+    found = []
     for entry in entries:
         try:
             is_folder = entry.is_dir()
         except OSError:
             is_folder = False
-        if not is_folder:
-            files.append(entry.name)
-        elif not entry.is_symlink():
-            folders.append(entry.name)
-    return sorted(folders), sorted(files)
+        if not is_folder or not entry.is_symlink():
+            found.append((entry.name, is_folder))
+    return found
 
 
 def display_path(path: str) -> str:
@@ -102,8 +111,6 @@ def display_path(path: str) -> str:
     neither printed nor put in JSON) are shown as `\\xNN`: the same string on every run, as
     baselines, which key on it, need.
     """
-    from statement_lint.report.escape import undecodable_escaped
-
     if path == "-":
         return path
     if not os.path.isabs(path) and not path.startswith(".."):

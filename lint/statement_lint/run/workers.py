@@ -4,14 +4,23 @@ so the output does not depend on the number of jobs."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from statement_lint.run.file import FileOptions, FileWork
 from statement_lint.run.result import FileResult
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
-_CHUNK = 16
+# Batches of neighbouring files: a batch mostly shares a folder, so a cache shard, which is
+# written once per batch. They start small, so that a few hundred files still spread over
+# the workers, and grow to this size.
+_FIRST_BATCH = 16
+_LARGEST_BATCH = 512
+# Batches handed out ahead of the one whose results are awaited, per worker: enough to keep
+# every worker busy, few enough that memory does not grow with the number of files.
+_AHEAD = 2
 
 _worker: FileWork | None = None
 
@@ -28,32 +37,44 @@ def _run_batch(paths: list[str]) -> list[FileResult]:
 
 
 def run_files(
-    files: list[str], options: FileOptions, jobs: int, local: FileWork
+    files: Iterable[str], options: FileOptions, jobs: int, local: FileWork
 ) -> Iterator[FileResult]:
-    """Each file's result, in the order of `files`."""
-    jobs = usable_jobs(jobs, len(files))
-    if jobs <= 1 or len(files) < PARALLEL_FROM:
-        yield from _run_here(files, local)
+    """Each file's result, in the order of `files`, which are taken as they are needed."""
+    files = iter(files)
+    first = list(islice(files, PARALLEL_FROM))
+    jobs = usable_jobs(jobs, len(first) if len(first) < PARALLEL_FROM else None)
+    if jobs <= 1 or len(first) < PARALLEL_FROM:
+        yield from _run_here(chain(first, files), local)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # Batches of neighbouring files: a batch mostly shares a folder, so a cache shard, which
-    # is written once per batch; few large batches keep those writes few.
-    size = max(_CHUNK, min(2048, len(files) // (jobs * 2)))
-    batches = [files[i : i + size] for i in range(0, len(files), size)]
-    done = 0
+    waiting: deque = deque()  # (batch, future), in the order of the files
+    batches = _batches(chain(first, files))
     try:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-            for results in pool.map(_run_batch, batches):
-                yield from results
-                done += 1
+            for batch in batches:
+                waiting.append((batch, pool.submit(_run_batch, batch)))
+                if len(waiting) > _AHEAD * jobs:
+                    yield from waiting[0][1].result()
+                    waiting.popleft()
+            while waiting:
+                yield from waiting[0][1].result()
+                waiting.popleft()
     except BrokenProcessPool:
         # A worker was killed (out of memory, a signal): the rest is linted here, one by one.
-        yield from _run_here([path for batch in batches[done:] for path in batch], local)
+        rest = chain.from_iterable(batch for batch, _ in waiting)
+        yield from _run_here(chain(rest, chain.from_iterable(batches)), local)
 
 
-def _run_here(files: list[str], local: FileWork) -> Iterator[FileResult]:
+def _batches(files: Iterator[str]) -> Iterator[list[str]]:
+    size = _FIRST_BATCH
+    while batch := list(islice(files, size)):
+        yield batch
+        size = min(2 * size, _LARGEST_BATCH)
+
+
+def _run_here(files: Iterable[str], local: FileWork) -> Iterator[FileResult]:
     for path in files:
         yield local.run(path)
     local.finish()
@@ -66,7 +87,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def usable_jobs(asked: int, files: int) -> int:
-    """No more worker processes than there is work for (a batch each) or than a small
-    multiple of the CPUs can run: `-j 100000` must not fork 100,000 processes."""
-    return max(1, min(asked, 2 * default_jobs(), -(-files // _CHUNK)))
+def usable_jobs(asked: int, files: int | None) -> int:
+    """No more worker processes than there is work for (a batch each; `files`: None when
+    there are many) or than a small multiple of the CPUs can run: `-j 100000` must not fork
+    100,000 processes."""
+    work = -(-files // _FIRST_BATCH) if files is not None else asked
+    return max(1, min(asked, 2 * default_jobs(), work))
