@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, fields
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 _FROZEN = dict(frozen=True, slots=True)
 
@@ -186,3 +186,13 @@ def _describe(schema: dict, described: dict[str, dict]) -> None:
                 target["anyOf"][0][key] = value
             else:
                 target[key] = value
+
+
+class IgnoreUse(NamedTuple):
+    """A `per-file-ignores` entry that applied to a file: whether it names a rule that ran
+    there (`matched`), and whether it hid a diagnostic (`hid`)."""
+
+    config: str  # the config file that holds it
+    glob: str
+    matched: bool
+    hid: bool

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from statement_lint.config.globs import compile_glob, relative_to
 from statement_lint.config.settings import Settings
-from statement_lint.diagnostic import Diagnostic, Fix, Severity
+from statement_lint.diagnostic import Diagnostic, Fix, IgnoreUse, Severity
 from statement_lint.errors import UserError
 from statement_lint.model import Span, line_span
 from statement_lint.parse import Parser
@@ -27,16 +27,6 @@ from statement_lint.rules.sup001_unused_suppression import unused_entry_message
 from statement_lint.suppression import read_directives
 
 _WHOLE_FILE = Span(start=0, end=0, line=1, column=1, end_line=1, end_column=1)
-
-
-class IgnoreUse(NamedTuple):
-    """A `per-file-ignores` entry that applied to a file: whether it names a rule that ran
-    there (`matched`), and whether it hid a diagnostic (`hid`)."""
-
-    config: str  # the config file that holds it
-    glob: str
-    matched: bool
-    hid: bool
 
 
 class Outcome(NamedTuple):

@@ -76,6 +76,8 @@ class _Printer:
             problem = f"cannot fix {printable(result.shown)}: {result.fix_error}"
             print(f"statement-lint: {problem}", file=sys.stderr)
         self.counts = self.counts.add(result.diagnostics, files=1)
+        if not result.diagnostics:
+            return  # every format writes per diagnostic
         if self.streaming:
             lines = {result.shown: result.lines} if result.lines else {}
             self.write(ReportInput(result.diagnostics, self.counts, self.color, lines), self.stream)

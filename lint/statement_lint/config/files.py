@@ -207,6 +207,8 @@ class ConfigResolver:
             self._fixed = self._finish(Settings())
 
     def for_path(self, path: str) -> Settings:
+        if self._fixed is not None:
+            return self._fixed  # no need to look at the path (a stat per file)
         directory = path if os.path.isdir(path) else os.path.dirname(path) or "."
         return self.for_directory(directory)
 

@@ -36,4 +36,6 @@ def printable(text: str) -> str:
 
 def undecodable_escaped(text: str) -> str:
     """`text` with only its lone surrogates escaped: printable, encodable, the same every run."""
+    if text.isascii():  # the usual file name: nothing to look for
+        return text
     return _SURROGATE.sub(_escape, text)

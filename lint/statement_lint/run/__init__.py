@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from statement_lint.config.settings import Settings
-from statement_lint.diagnostic import Diagnostic
-from statement_lint.engine import IgnoreUse, unused_ignore_entries
+from statement_lint.diagnostic import Diagnostic, IgnoreUse
 from statement_lint.run.discover import discover, display_path
 from statement_lint.run.file import FileOptions, FileWork
 from statement_lint.run.result import FileResult
@@ -98,7 +97,11 @@ class Run:
             yield result
 
     def end(self) -> RunEnd:
-        findings = unused_ignore_entries(self._uses, self.resolver.for_path, display_path)
+        findings = []
+        if self._uses:
+            from statement_lint.engine import unused_ignore_entries
+
+            findings = unused_ignore_entries(self._uses, self.resolver.for_path, display_path)
         return RunEnd(
             self._visible(findings), sorted(self._linted), self._failed, sorted(self._notes)
         )

@@ -28,8 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from statement_lint.config.settings import Settings
-from statement_lint.diagnostic import Diagnostic
-from statement_lint.engine import IgnoreUse
+from statement_lint.diagnostic import Diagnostic, IgnoreUse
 from statement_lint.readers import Document, read_bounded
 from statement_lint.run.atomic import mode_for, replace_file
 from statement_lint.run.result import FileResult, lines_of
@@ -52,6 +51,10 @@ SHARD_LIMIT = 256 * 1024 * 1024
 class _Shard:
     def __init__(self, path: str) -> None:
         self.path = path
+        # The settings and folder it was last found for: the next file of the folder needs
+        # no new key.
+        self.settings: Settings | None = None
+        self.written: str | None = None  # the folder as the path gave it
         self.entries, damaged = _read_entries(path)
         # Entries to write; a damaged shard is written again whole, without what was bad.
         self.changed: dict[str, dict] = dict(self.entries) if damaged else {}
@@ -141,13 +144,18 @@ class ResultCache:
         if known is None or known[0] is not settings:
             # Settings are shared by every file of a folder: their key is worked out once.
             known = self._settings_keys[id(settings)] = (settings, _settings_key(settings))
-        folder = os.path.dirname(os.path.abspath(path))
+        shard = self._shard
+        written = os.path.dirname(path)
+        if shard is not None and shard.settings is settings and shard.written == written:
+            return shard  # the files of a folder come one after the other
+        folder = os.path.abspath(written)
         name = hashlib.sha256(f"{known[1]}\0{folder}".encode()).hexdigest()[:32]
         shard_path = os.path.join(self.folder, f"{name}.json")
-        if self._shard is None or self._shard.path != shard_path:
+        if shard is None or shard.path != shard_path:
             self.flush()
-            self._shard = _Shard(shard_path)
-        return self._shard
+            shard = self._shard = _Shard(shard_path)
+        shard.settings, shard.written = settings, written
+        return shard
 
     def _prepare(self) -> None:
         if self._prepared:

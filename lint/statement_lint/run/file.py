@@ -4,15 +4,18 @@ same code runs in the main process and in worker processes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic
-from statement_lint.engine import Engine, Outcome
 from statement_lint.errors import UserError
 from statement_lint.readers import Document, read_bytes, read_path, reason
 from statement_lint.run.discover import display_path
 from statement_lint.run.result import FileResult, lines_of
+
+if TYPE_CHECKING:
+    from statement_lint.engine import Engine, Outcome
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,33 @@ class FileWork:
         self.resolver = ConfigResolver(
             options.config, options.isolated, dict(options.overrides), options.settings
         )
-        self.engine = Engine()
+        self._engine = None  # built when a file needs linting: a re-run from the cache
+        # imports no parser and no rule
         self.cache = None
         if options.cache_dir and not (options.fix or options.diff):
             from statement_lint.run.cache import ResultCache
 
             self.cache = ResultCache(options.cache_dir)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from statement_lint.engine import Engine
+
+            self._engine = Engine()
+        return self._engine
+
+    def cached(self, path: str) -> FileResult | None:
+        """The file's result from the cache, if it holds a valid one (None without a cache);
+        the file's bytes are not read."""
+        if self.cache is None:
+            return None
+        try:
+            return self.cache.lookup(self.resolver.for_path(path), path, display_path(path))
+        except UserError:
+            raise
+        except Exception:
+            return None  # linting it will report what is wrong
 
     def run(self, path: str) -> FileResult:
         """The file's result; a bug met on the way is DOC003 on this file, and the run goes on."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from statement_lint.diagnostic import Diagnostic
-from statement_lint.engine import IgnoreUse
+from statement_lint.diagnostic import Diagnostic, IgnoreUse
 
 
 @dataclass

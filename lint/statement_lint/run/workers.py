@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
 
 from statement_lint.run.file import FileOptions, FileWork
 from statement_lint.run.result import FileResult
@@ -21,6 +20,9 @@ _LARGEST_BATCH = 512
 # Batches handed out ahead of the one whose results are awaited, per worker: enough to keep
 # every worker busy, few enough that memory does not grow with the number of files.
 _AHEAD = 2
+# Cached results held behind files still to lint, at most: then those are linted, whatever
+# their number, so that memory stays flat.
+_HELD = 1024
 
 _worker: FileWork | None = None
 
@@ -39,39 +41,117 @@ def _run_batch(paths: list[str]) -> list[FileResult]:
 def run_files(
     files: Iterable[str], options: FileOptions, jobs: int, local: FileWork
 ) -> Iterator[FileResult]:
-    """Each file's result, in the order of `files`, which are taken as they are needed."""
+    """Each file's result, in the order of `files`, which are taken as they are needed.
+
+    Results the cache holds are taken here; the other files are linted here too while they
+    are few, and by worker processes once there are PARALLEL_FROM of them: a re-run over an
+    archive where little changed starts no worker."""
     files = iter(files)
-    first = list(islice(files, PARALLEL_FROM))
-    jobs = usable_jobs(jobs, len(first) if len(first) < PARALLEL_FROM else None)
-    if jobs <= 1 or len(first) < PARALLEL_FROM:
-        yield from _run_here(chain(first, files), local)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    work = _Work(options, usable_jobs(jobs, None), local)
+    try:
+        for path in files:
+            work.add(path)
+            yield from work.ready(block=False)
+        work.hand_out(force=True)
+        yield from work.ready(block=True)
+    except _broken_pool():
+        # A worker was killed (out of memory, a signal): the rest is linted here, one by one.
+        yield from work.salvage()
+        yield from _run_here(files, local)
+    finally:
+        work.close()
+
+
+def _broken_pool() -> type[BaseException]:
+    """The pool's error when a worker dies (imported only when something went wrong: the
+    module pulls in multiprocessing)."""
     from concurrent.futures.process import BrokenProcessPool
 
-    waiting: deque = deque()  # (batch, future), in the order of the files
-    batches = _batches(chain(first, files))
-    try:
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-            for batch in batches:
-                waiting.append((batch, pool.submit(_run_batch, batch)))
-                if len(waiting) > _AHEAD * jobs:
-                    yield from waiting[0][1].result()
-                    waiting.popleft()
-            while waiting:
-                yield from waiting[0][1].result()
-                waiting.popleft()
-    except BrokenProcessPool:
-        # A worker was killed (out of memory, a signal): the rest is linted here, one by one.
-        rest = chain.from_iterable(batch for batch, _ in waiting)
-        yield from _run_here(chain(rest, chain.from_iterable(batches)), local)
+    return BrokenProcessPool
 
 
-def _batches(files: Iterator[str]) -> Iterator[list[str]]:
-    size = _FIRST_BATCH
-    while batch := list(islice(files, size)):
-        yield batch
-        size = min(2 * size, _LARGEST_BATCH)
+class _Work:
+    """The files of a run, in order: slots of results (from the cache, or linted here) and
+    of batches handed out to workers; then the files still to hand out (`waiting`) and the
+    cached results that come after them (`after`)."""
+
+    def __init__(self, options: FileOptions, jobs: int, local: FileWork) -> None:
+        self.options = options
+        self.jobs = jobs
+        self.local = local
+        self.pool = None
+        self.slots: deque = deque()  # a list of results, or (batch, future)
+        self.waiting: list[str] = []
+        self.after: list[FileResult] = []
+        self.batch_size = _FIRST_BATCH
+
+    def add(self, path: str) -> None:
+        cached = self.local.cached(path)
+        if cached is None:
+            if self.after:  # results wait behind the waiting files: hand those out first
+                self.hand_out(force=True)
+            self.waiting.append(path)
+            self.hand_out(force=False)
+        elif self.waiting:
+            self.after.append(cached)
+            if len(self.after) >= _HELD:
+                self.hand_out(force=True)
+        else:
+            self.slots.append([cached])
+
+    def hand_out(self, force: bool) -> None:
+        """Hand the waiting files out: to the workers in batches once there are enough of
+        them; `force`d, all of them, linted here if they are too few to start workers for."""
+        if self.jobs > 1 and (self.pool is not None or len(self.waiting) >= PARALLEL_FROM):
+            while self.waiting and (force or len(self.waiting) >= self.batch_size):
+                batch = self.waiting[: self.batch_size]
+                future = self._submit(batch)
+                del self.waiting[: self.batch_size]
+                self.slots.append((batch, future))
+                self.batch_size = min(2 * self.batch_size, _LARGEST_BATCH)
+        elif force and self.waiting:
+            self.slots.append([self.local.run(path) for path in self.waiting])
+            self.waiting = []
+        if not self.waiting and self.after:
+            self.slots.append(self.after)
+            self.after = []
+
+    def ready(self, block: bool) -> Iterator[FileResult]:
+        """The results at the head of the order that are done; waiting for a batch when
+        `block`, or when too many batches, or results, wait behind it."""
+        while self.slots:
+            head = self.slots[0]
+            if not isinstance(head, list):
+                ahead = sum(not isinstance(slot, list) for slot in self.slots)
+                crowded = ahead > _AHEAD * self.jobs or len(self.slots) > _HELD
+                if not (block or crowded or head[1].done()):
+                    return
+                head = head[1].result()
+            self.slots.popleft()
+            yield from head
+
+    def salvage(self) -> Iterator[FileResult]:
+        """What was not yet given back, linted here: a worker died."""
+        for slot in self.slots:
+            yield from slot if isinstance(slot, list) else map(self.local.run, slot[0])
+        yield from map(self.local.run, self.waiting)
+        yield from self.after
+        self.slots.clear()
+        self.waiting, self.after = [], []
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        self.local.finish()
+
+    def _submit(self, batch: list[str]):
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(
+                self.jobs, initializer=_start_worker, initargs=(self.options,)
+            )
+        return self.pool.submit(_run_batch, batch)
 
 
 def _run_here(files: Iterable[str], local: FileWork) -> Iterator[FileResult]:
