@@ -149,3 +149,22 @@ def test_an_edited_rule_is_never_served_stale_results(tmp_path):
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert digest(copy) != before
     assert cache._package_digest() in cache._settings_key(cache.Settings())
+
+
+def test_a_cache_hit_reads_no_bytes_and_imports_no_parser(workdir, capsys, monkeypatch):
+    # The file's time is older than the run: its entry is trusted on its size and time.
+    old = os.stat("statement.txt").st_mtime_ns - 10**10
+    os.utime("statement.txt", ns=(old, old))
+    with_slip(workdir / "statement.txt")
+    os.utime("statement.txt", ns=(old, old))
+    first = run(capsys)
+    assert first[0] == 1
+
+    def no_reading(*arguments, **keywords):
+        raise AssertionError("a cache hit read the file")
+
+    monkeypatch.setattr("statement_lint.readers.read_bounded", no_reading)
+    monkeypatch.setattr("statement_lint.run.file.read_path", no_reading)
+    monkeypatch.setattr("statement_lint.run.cache._digest", no_reading)
+    monkeypatch.setattr(statement_lint.engine.Engine, "lint", no_reading)
+    assert run(capsys) == first
