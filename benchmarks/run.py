@@ -206,7 +206,8 @@ def _corpora(figures: Figures, scratch: Path, peer: list[str] | None, options) -
         rate = count / times["statement-lint"]
         figures.add(f"{count} statements, statements/s", rate, ">= 4000" if count > 1000 else None)
         if "textlint" in times:
-            figures.add(f"{count} statements: textlint peer, statements/s", count / times["textlint"])
+            peer_rate = count / times["textlint"]
+            figures.add(f"{count} statements: textlint peer, statements/s", peer_rate)
             figures.add(
                 f"{count} statements: times faster than the peer",
                 times["textlint"] / times["statement-lint"], ">= 3",
