@@ -22,6 +22,7 @@ from statement_lint.rules import (
     FAMILIES,
     FIX_SECTION,
     all_rules,
+    rule_codes,
     rules_by_code,
 )
 
@@ -125,3 +126,8 @@ def test_readme_rule_table_is_generated_from_the_docstrings():
         "README rule table is stale: regenerate it with "
         "'statement-lint rule --all --output-format markdown'"
     )
+
+
+def test_rule_codes_from_module_names_are_the_registered_codes():
+    # Config files are checked against the module names, without importing the rules.
+    assert rule_codes() == tuple(rule.code for rule in all_rules())

@@ -34,9 +34,19 @@ def test_plain_run_imports_no_pydantic_validation_baseline_or_other_formats(tmp_
     assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == ""
 
 
-def test_config_file_loads_the_validation_model(tmp_path):
+def test_plain_config_file_is_read_without_pydantic(tmp_path):
+    # Lists of codes and globs, names and numbers in range are checked without the model.
     (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
-    (tmp_path / "statement-lint.toml").write_text('ignore = ["DSC"]\n', encoding="utf-8")
+    (tmp_path / "statement-lint.toml").write_text(
+        'ignore = ["DSC"]\nextend-exclude = ["drafts/"]\n[limits]\npages = 50\n', encoding="utf-8"
+    )
+    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "tomllib"
+
+
+def test_config_file_with_a_problem_loads_the_validation_model(tmp_path):
+    # The model says what is wrong ("did you mean"), so a doubtful value goes to it.
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "statement-lint.toml").write_text('ignore = ["DSCX"]\n', encoding="utf-8")
     assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == (
         "statement_lint.config.model,pydantic,tomllib,importlib.resources"
     )

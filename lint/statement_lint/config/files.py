@@ -12,15 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from statement_lint.config.quick import quick_values
 from statement_lint.config.settings import Settings
 from statement_lint.errors import UserError
 from statement_lint.readers import Unreadable, read_utf8
 from statement_lint.readers.limits import MEGABYTE
-
-if TYPE_CHECKING:
-    from statement_lint.config.model import ConfigModel
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"
@@ -112,11 +109,12 @@ def read_config(path: Path, named: Named | None = None) -> ConfigValues:
             cycle = " -> ".join(str(p) for p in (*(p for p, _ in chain), current))
             raise ConfigError(f"{current}: extend makes a cycle: {cycle}; remove one extend")
         seen.add(current)
-        model, prefix = _validated(current, named)
-        chain.append((current, model.model_dump(exclude_unset=True, exclude={"extend"})))
-        if model.extend is None:
+        own, prefix = _validated(current, named)
+        extend = own.pop("extend", None)
+        chain.append((current, own))
+        if extend is None:
             break
-        base = Path(model.extend)
+        base = Path(extend)
         base = base if base.is_absolute() else current.parent / base
         key = f"{prefix}.extend" if prefix else "extend"
         named = Named(
@@ -138,20 +136,24 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _validated(path: Path, named: Named | None) -> tuple[ConfigModel, str]:
-    """The file's statement-lint table, validated, and the key prefix for messages."""
+def _validated(path: Path, named: Named | None) -> tuple[dict[str, object], str]:
+    """The values the file sets (by field name: `extend_select`), validated, and the key
+    prefix for messages."""
     table, prefix = config_table(path, named)
     if table is None:
         raise ConfigError(
             f"{path}: has no [{PYPROJECT_TABLE}] table; add one, or name another config file"
         )
+    values = quick_values(table)
+    if values is not None:
+        return values, prefix
 
     from pydantic import ValidationError
 
     from statement_lint.config.model import ConfigModel, describe
 
     try:
-        return ConfigModel.model_validate(table), prefix
+        return ConfigModel.model_validate(table).model_dump(exclude_unset=True), prefix
     except ValidationError as error:
         problems = describe(error, prefix)
     if len(problems) == 1:

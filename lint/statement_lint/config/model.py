@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic.json_schema import WithJsonSchema
 
-from statement_lint.config.settings import OUTPUT_FORMATS
+from statement_lint.config.quick import LIMITS, SEVERITIES
+from statement_lint.config.settings import FAIL_ON_CHOICES, OUTPUT_FORMATS
 from statement_lint.errors import key_path
 from statement_lint.rules._selection import validate_selector
 from statement_lint.similarity import closest, did_you_mean
@@ -37,7 +38,7 @@ Code = Annotated[
     WithJsonSchema({"type": "string", "pattern": "^(ALL|[A-Z]{1,3}[0-9]{0,3})$"}),
 ]
 Codes = list[Code]
-Severity = Literal["error", "warning", "off"]
+Severity = Literal[SEVERITIES]  # type: ignore[valid-type]
 
 
 def _valid_glob(pattern: str) -> str:
@@ -72,20 +73,35 @@ class LimitsModel(BaseModel):
     )
     text_mb: float = Field(
         None,
-        gt=0,
-        le=1024,
+        gt=LIMITS["text_mb"].above,
+        le=LIMITS["text_mb"].at_most,
         description="Largest text statement, and the text extracted from a Word file (16).",
     )
     document_mb: float = Field(
         None,
-        gt=0,
-        le=1024,
+        gt=LIMITS["document_mb"].above,
+        le=LIMITS["document_mb"].at_most,
         description="Largest PDF or Word file, and a Word file's parts once inflated, each and "
         "together (50).",
     )
-    pages: int = Field(None, gt=0, le=100_000, description="Most PDF pages read (500).")
-    seconds: float = Field(None, gt=0, le=3600, description="Longest PDF extraction (20).")
-    memory_mb: int = Field(None, ge=64, le=65536, description="Memory for PDF extraction (512).")
+    pages: int = Field(
+        None,
+        gt=LIMITS["pages"].above,
+        le=LIMITS["pages"].at_most,
+        description="Most PDF pages read (500).",
+    )
+    seconds: float = Field(
+        None,
+        gt=LIMITS["seconds"].above,
+        le=LIMITS["seconds"].at_most,
+        description="Longest PDF extraction (20).",
+    )
+    memory_mb: int = Field(
+        None,
+        ge=LIMITS["memory_mb"].at_least,
+        le=LIMITS["memory_mb"].at_most,
+        description="Memory for PDF extraction (512).",
+    )
 
 
 class ConfigModel(BaseModel):
@@ -117,7 +133,7 @@ class ConfigModel(BaseModel):
     severity: dict[Code, Severity] = Field(
         None, description="Code or prefix -> severity; the longest match wins."
     )
-    fail_on: Literal["error", "warning"] = Field(
+    fail_on: Literal[FAIL_ON_CHOICES] = Field(  # type: ignore[valid-type]
         None, description="The lowest severity that makes the run exit 1 (default: error)."
     )
     output_format: OutputFormat = Field(None, description="How diagnostics are printed.")

@@ -145,6 +145,13 @@ def rule_by_code(code: str) -> Rule | None:
     return _registered.get(code)
 
 
+@cache
+def rule_codes() -> tuple[str, ...]:
+    """Every rule code, read from the module names (`aln001_...py` holds ALN001) without
+    importing the rules: checking a config file's codes needs no more."""
+    return tuple(name.split("_", 1)[0].upper() for name in _module_names() if name[0] != "_")
+
+
 def _module_names() -> list[str]:
     """The modules in the package's folders, listed (pkgutil would cost an import of its
     own)."""

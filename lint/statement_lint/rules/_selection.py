@@ -6,14 +6,14 @@ from __future__ import annotations
 from functools import cache
 
 from statement_lint.diagnostic import Severity
-from statement_lint.rules import Rule, all_rules
+from statement_lint.rules import Rule, all_rules, rule_codes
 from statement_lint.similarity import closest, did_you_mean
 
 
 @cache
 def _selectors() -> frozenset[str]:
     """ALL, every rule code and every prefix of one."""
-    codes = [rule.code for rule in all_rules()]
+    codes = rule_codes()
     return frozenset(["ALL", *(code[:end] for code in codes for end in range(len(code) + 1))])
 
 
@@ -26,7 +26,7 @@ def validate_selector(selector: str) -> str | None:
     """None if `selector` is ALL, a rule code or a prefix of one; else what is wrong with it."""
     if is_selector(selector):
         return None
-    codes = [rule.code for rule in all_rules()]
+    codes = list(rule_codes())
     guess = closest(selector, codes + sorted({code[:3] for code in codes}))
     hint = f"; {did_you_mean(guess)}" if guess else ""
     return f"'{selector}' matches no rule code{hint}"
