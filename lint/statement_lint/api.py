@@ -30,7 +30,9 @@ def lint_text(
 
 
 def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -> list[Diagnostic]:
-    """Lint one statement given as the bytes of a text file (decoded as a file would be)."""
+    """Lint one statement given as the bytes of a file called `path`, read as the kind of
+    file its suffix says: a PDF (`.pdf`), a Word file (`.docx`), or text (decoded as a file
+    would be)."""
     options = RunOptions(
         paths=("-",),
         stdin=io.BytesIO(data),

@@ -27,12 +27,22 @@ __all__ = [
     "Unreadable",
     "read_bounded",
     "read_bytes",
+    "read_data",
     "read_path",
     "read_utf8",
     "reason",
 ]
 
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+# Formats statements are kept in that statement-lint does not read: a file of one gets one
+# DOC001 that says how to make it readable, rather than being passed over in silence.
+UNSUPPORTED = {
+    ".doc": "a Word 97-2003 document",
+    ".rtf": "a Rich Text Format document",
+    ".odt": "an OpenDocument text",
+}
+DISCOVERED = SUFFIXES + tuple(UNSUPPORTED)
 
 _pdf_extractor = None
 
@@ -135,7 +145,7 @@ def read_path(path: str, shown: str | None = None, limits: Limits | None = None)
     shown = shown or path
     limits = limits or Limits()
     suffix = os.path.splitext(path)[1].lower()
-    limit = limits.document_bytes if suffix in (".pdf", ".docx") else limits.text_bytes
+    limit = size_limit(suffix, limits)
     try:
         data, status = read_bounded(path, limit)
     except IsADirectoryError:
@@ -149,18 +159,39 @@ def read_path(path: str, shown: str | None = None, limits: Limits | None = None)
     except OSError as error:
         return Document(shown, None, f"cannot be read: {reason(error)}")
     if len(data) > limit:
-        size = max(status.st_size, len(data))
-        what = "" if suffix in (".pdf", ".docx") else " for a text statement"
-        over = f"is {megabytes(size)}, over" if status.st_size > limit else "is over"
-        return Document(shown, None, f"{over} the {megabytes(limit)} limit{what}")
+        return Document(shown, None, over_limit(suffix, limits, status.st_size, len(data)))
     state = FileState(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return read_data(data, shown, suffix, limits).with_source(state)
+
+
+def size_limit(suffix: str, limits: Limits) -> int:
+    """The most bytes read of a file with this suffix (`.pdf`)."""
+    return limits.document_bytes if suffix in DOCUMENT_SUFFIXES else limits.text_bytes
+
+
+def over_limit(suffix: str, limits: Limits, claimed: int, read: int) -> str:
+    """What is wrong with a file over its size limit (`claimed`: its size as the system says)."""
+    limit = size_limit(suffix, limits)
+    what = "" if suffix in DOCUMENT_SUFFIXES else " for a text statement"
+    over = f"is {megabytes(max(claimed, read))}, over" if claimed > limit else "is over"
+    return f"{over} the {megabytes(limit)} limit{what}"
+
+
+def read_data(data: bytes, shown: str, suffix: str, limits: Limits) -> Document:
+    """The document in `data`, read as the kind of file its suffix (`.docx`, lower case)
+    says: a file's bytes, standard input's, or a library caller's."""
     if suffix == ".pdf":
-        document = _read_pdf(data, shown, limits)
-    elif suffix == ".docx":
-        document = _read_docx(data, shown, limits)
-    else:
-        document = read_bytes(data, shown, limits)
-    return document.with_source(state)
+        return _read_pdf(data, shown, limits)
+    if suffix == ".docx":
+        return _read_docx(data, shown, limits)
+    if suffix in UNSUPPORTED:
+        return Document(
+            shown,
+            None,
+            f"is {UNSUPPORTED[suffix]} ({suffix}), which statement-lint cannot read: save it "
+            "as .docx (Word: File > Save As > Word Document) or as plain text, and lint that",
+        )
+    return read_bytes(data, shown, limits)
 
 
 def _read_pdf(data: bytes, shown: str, limits: Limits) -> Document:

@@ -25,4 +25,7 @@ class Limits:
 
 
 def megabytes(size: int) -> str:
+    """`16.0 MB`; a size under 0.1 MB in kilobytes (`5 KB`), which 0.0 MB would hide."""
+    if size < MEGABYTE // 10:
+        return f"{size / 1024:.0f} KB"
     return f"{size / MEGABYTE:.1f} MB"

@@ -109,9 +109,7 @@ class Run:
     def _raw_results(self) -> Iterator[FileResult]:
         options = self.options
         if "-" in options.paths and options.stdin is not None:
-            limit = self.resolver.for_path(options.stdin_filename or ".").limits.text_bytes
-            # One byte more than allowed: enough to tell an over-long input, never all of it.
-            yield self.work.run_stdin(options.stdin.read(limit + 1), options.stdin_filename)
+            yield self.work.run_stdin(options.stdin, options.stdin_filename)
         jobs = options.jobs or (1 if options.fix or options.diff else default_jobs())
         yield from run_files(self.files, options.file_options(), jobs, self.work)
 

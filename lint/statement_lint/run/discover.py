@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from statement_lint.config.globs import exclusion_matcher, matches_any, relative_to
 from statement_lint.config.settings import Settings
-from statement_lint.readers import SUFFIXES
+from statement_lint.readers import DISCOVERED
 from statement_lint.report.escape import undecodable_escaped
 
 SettingsFor = Callable[[str], Settings]
@@ -84,7 +84,8 @@ def _listing(directory: str, settings_for: SettingsFor) -> list[tuple[str, bool]
     kept = [
         (name, is_folder)
         for name, is_folder in listed
-        if (is_folder or name.lower().endswith(SUFFIXES)) and not excluded(prefix + name, is_folder)
+        if (is_folder or name.lower().endswith(DISCOVERED))
+        and not excluded(prefix + name, is_folder)
     ]
     kept.sort(key=lambda entry: undecodable_escaped(entry[0]) + ("/" if entry[1] else ""))
     return [(os.path.join(directory, name), is_folder) for name, is_folder in kept]

@@ -3,14 +3,15 @@ same code runs in the main process and in worker processes."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.errors import UserError
-from statement_lint.readers import Document, read_bytes, read_path, reason
+from statement_lint.readers import Document, over_limit, read_data, read_path, reason, size_limit
 from statement_lint.run.discover import display_path
 from statement_lint.run.result import FileResult, lines_of
 
@@ -93,10 +94,19 @@ class FileWork:
             self.cache.store(settings, path, document, result)
         return result
 
-    def run_stdin(self, data: bytes, name: str | None) -> FileResult:
-        """Standard input, linted with the settings that would apply to a file called `name`."""
+    def run_stdin(self, stream: BinaryIO, name: str | None) -> FileResult:
+        """Standard input, linted with the settings that would apply to a file called `name`
+        and read as the kind of file its suffix says (a PDF, a Word file, text)."""
         settings = self.resolver.for_path(name or ".")
-        document = read_bytes(data, display_path(name) if name else "-", settings.limits)
+        suffix = os.path.splitext(name or "")[1].lower()
+        limit = size_limit(suffix, settings.limits)
+        # One byte more than allowed: enough to tell an over-long input, never all of it.
+        data = stream.read(limit + 1)
+        shown = display_path(name) if name else "-"
+        if len(data) > limit:
+            document = Document(shown, None, over_limit(suffix, settings.limits, 0, len(data)))
+        else:
+            document = read_data(data, shown, suffix, settings.limits)
         result = self._result(document, self.engine.lint(document, settings, name or "-"))
         if self.options.diff and any(d.fix for d in result.diagnostics):
             self._fix(None, document, settings, result)
