@@ -228,7 +228,7 @@ def test_names_wrapped_over_lines_are_named_on_one_line():
             "ALN007",
             10,
             "BOSNIA and HERZEGOVINA is listed twice in the alignment paragraph (first as BOSNIA "
-            "and HERZEGOVINA on line 9): remove one",
+            "and HERZEGOVINA, line 9): remove one",
         ),
         (
             "ALN005",

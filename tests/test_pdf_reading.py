@@ -25,52 +25,52 @@ DAT003 = (
     "(page 1)"
 )
 ALN002 = (
-    "{}: ALN002 ALBANIA is named in the footnote * (line {}) but has no * in the alignment "
+    "{}: ALN002 ALBANIA is named in the footnote * (page {}) but has no * in the alignment "
     "paragraph: write ALBANIA* (page 1)"
 )
 
-# name: the statement, how its PDF is laid out, where the unmarked ALBANIA and the footnote are
-# read (as in the same layout upright and in its plain order, which was always read right).
+# name: the statement, how its PDF is laid out, where the unmarked ALBANIA is read (as in the
+# same layout upright and in its plain order, which was always read right), the footnote's page.
 LAYOUTS = {
-    "rotated-90": (CLEAN, {"rotation": 90}, ("14:56", 18)),
-    "rotated-180": (CLEAN, {"rotation": 180}, ("14:56", 18)),
-    "rotated-270": (CLEAN, {"rotation": 270}, ("14:56", 18)),
-    "rotated-90-header-last": (CLEAN, {"rotation": 90, "header_last": True}, ("14:56", 18)),
-    "landscape": (CLEAN, {"landscape": True}, ("14:56", 18)),
-    "landscape-rotated-90": (CLEAN, {"landscape": True, "rotation": 90}, ("14:56", 18)),
-    "landscape-rotated-270": (CLEAN, {"landscape": True, "rotation": 270}, ("14:56", 18)),
-    "two-columns": (SPLIT_ALIGNMENT, {"columns": 2}, ("42:26", 50)),
-    "two-columns-by-rows": (SPLIT_ALIGNMENT, {"columns": 2, "by_rows": True}, ("42:26", 50)),
+    "rotated-90": (CLEAN, {"rotation": 90}, ("14:56", 1)),
+    "rotated-180": (CLEAN, {"rotation": 180}, ("14:56", 1)),
+    "rotated-270": (CLEAN, {"rotation": 270}, ("14:56", 1)),
+    "rotated-90-header-last": (CLEAN, {"rotation": 90, "header_last": True}, ("14:56", 1)),
+    "landscape": (CLEAN, {"landscape": True}, ("14:56", 1)),
+    "landscape-rotated-90": (CLEAN, {"landscape": True, "rotation": 90}, ("14:56", 1)),
+    "landscape-rotated-270": (CLEAN, {"landscape": True, "rotation": 270}, ("14:56", 1)),
+    "two-columns": (SPLIT_ALIGNMENT, {"columns": 2}, ("42:26", 1)),
+    "two-columns-by-rows": (SPLIT_ALIGNMENT, {"columns": 2, "by_rows": True}, ("42:26", 1)),
     "two-columns-by-rows-header-last": (
         SPLIT_ALIGNMENT,
         {"columns": 2, "by_rows": True, "header_last": True},
-        ("42:26", 50),
+        ("42:26", 1),
     ),
     "two-columns-rotated-90-by-rows": (
         SPLIT_ALIGNMENT,
         {"columns": 2, "by_rows": True, "rotation": 90},
-        ("42:26", 50),
+        ("42:26", 1),
     ),
     "two-columns-landscape-by-rows": (
         SPLIT_ALIGNMENT,
         {"columns": 2, "by_rows": True, "landscape": True},
-        ("33:1", 38),
+        ("33:1", 1),
     ),
-    "two-columns-footnote": (SPLIT_FOOTNOTE, {"columns": 2}, ("38:26", 46)),
+    "two-columns-footnote": (SPLIT_FOOTNOTE, {"columns": 2}, ("38:26", 1)),
     "two-columns-footnote-by-rows": (
         SPLIT_FOOTNOTE,
         {"columns": 2, "by_rows": True},
-        ("38:26", 46),
+        ("38:26", 1),
     ),
     "two-columns-footnote-rotated-270-by-rows": (
         SPLIT_FOOTNOTE,
         {"columns": 2, "by_rows": True, "rotation": 270},
-        ("38:26", 46),
+        ("38:26", 1),
     ),
     "two-columns-landscape-rotated-270": (
         SPLIT_ALIGNMENT,
         {"columns": 2, "landscape": True, "rotation": 270},
-        ("33:1", 38),
+        ("33:1", 1),
     ),
 }
 

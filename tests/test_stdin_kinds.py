@@ -3,7 +3,6 @@ statement-lint cannot read get one diagnostic that says what to do."""
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 

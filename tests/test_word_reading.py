@@ -1,12 +1,17 @@
 """Word files read right and within bounds: a text box once, tracked changes as accepted, any
 nesting depth, and one DOC001 naming the limit for a file over it."""
 
+import contextlib
 import io
+import tempfile
 import zipfile
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from documents import (
+    NAMESPACES,
     NESTINGS,
     docx_parts,
     nest_body,
@@ -25,10 +30,10 @@ from statement_lint.readers.limits import Limits
 CLEAN = statement_from_top_layout("layouts/top.txt")
 DATE_SLIP = CLEAN.replace_text("16 November 2023", "November 16, 2023")
 ALIGNMENT_SLIP = CLEAN.replace_text("ALBANIA*,", "ALBANIA,")
-DAT003 = "DAT003 date {} is not in the standard form: write 16 November 2023 (header paragraph {})"
+DAT003 = "DAT003 date {} is not in the standard form: write 16 November 2023 (page header)"
 ALN002 = (
-    "ALN002 ALBANIA is named in the footnote * (line 10) but has no * in the alignment "
-    "paragraph: write ALBANIA* (paragraph 6)"
+    "ALN002 ALBANIA is named in the footnote * ({}) but has no * in the alignment "
+    "paragraph: write ALBANIA* ({})"
 )
 
 
@@ -71,7 +76,7 @@ def header_paragraphs(parts: dict[str, str]) -> list[Paragraph]:
 @pytest.mark.parametrize("vml_only", [False, True], ids=["shape-and-fallback", "vml-only"])
 @pytest.mark.parametrize(
     ("statement", "expected"),
-    [(CLEAN, []), (DATE_SLIP, [f"statement.docx:3:1: {DAT003.format('November 16, 2023', 3)}"])],
+    [(CLEAN, []), (DATE_SLIP, [f"statement.docx:3:1: {DAT003.format('November 16, 2023')}"])],
     ids=["clean", "date-slip"],
 )
 def test_header_in_a_text_box_is_read_once_a_line_a_paragraph(lint, vml_only, statement, expected):
@@ -113,7 +118,7 @@ def corrected_header(date: str) -> str:
     ("date", "expected"),
     [
         ("November 2023", []),
-        ("November, 2023", [f"statement.docx:2:1: {DAT003.format('16 November, 2023', 2)}"]),
+        ("November, 2023", [f"statement.docx:2:1: {DAT003.format('16 November, 2023')}"]),
     ],
     ids=["clean", "date-slip"],
 )
@@ -145,7 +150,51 @@ def test_deeply_nested_body(lint, kind, depth):
 
 def test_deeply_nested_body_with_a_slip(lint):
     parts = nest_body(docx_parts(ALIGNMENT_SLIP), 100_000, "tbl")
-    assert lint(parts) == [f"statement.docx:9:56: {ALN002}"]
+    where = "table 1, row 1"  # tables in tables in ...: all in the outer table's one row
+    assert lint(parts) == [f"statement.docx:9:56: {ALN002.format(where, where)}"]
+
+
+# Places named as Word shows them ---------------------------------------------------------------
+
+
+def test_places_in_the_body_are_paragraphs():
+    # Messages name paragraphs, not the lines of the text read out of the file.
+    assert lint_parts(docx_parts(ALIGNMENT_SLIP)) == [
+        f"statement.docx:9:56: {ALN002.format('paragraph 7', 'paragraph 6')}"
+    ]
+
+
+def test_places_in_a_table_are_its_rows():
+    *body, alignment, footnote = (*ALIGNMENT_SLIP.body, *ALIGNMENT_SLIP.closing)
+    parts = docx_parts(replace(ALIGNMENT_SLIP, body=tuple(body), closing=()))
+    rows = "".join(f"<w:tr><w:tc>{word_paragraph(plain_run(t))}</w:tc></w:tr>" for t in [
+        "Countries", alignment, footnote])  # fmt: skip
+    document = parts["word/document.xml"].replace("<w:sectPr>", f"<w:tbl>{rows}</w:tbl><w:sectPr>")
+    assert lint_parts({**parts, "word/document.xml": document}) == [
+        f"statement.docx:10:56: {ALN002.format('table 1, row 3', 'table 1, row 2')}"
+    ]
+
+
+def test_places_in_footnotes_are_the_notes():
+    *body, alignment, footnote = (*ALIGNMENT_SLIP.body, *ALIGNMENT_SLIP.closing)
+    parts = docx_parts(replace(ALIGNMENT_SLIP, body=(*body, alignment), closing=()))
+    notes = (
+        f"<w:footnotes {NAMESPACES}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1">{word_paragraph(plain_run(footnote))}</w:footnote></w:footnotes>'
+    )
+    assert lint_parts({**parts, "word/footnotes.xml": notes}) == [
+        f"statement.docx:9:56: {ALN002.format('footnote 1', 'paragraph 6')}"
+    ]
+
+
+def lint_parts(parts) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_docx(parts, Path(folder) / "statement.docx")
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            main(["--isolated", "-q", "--no-cache", str(path)], stdin=io.StringIO())
+    return [line.replace(str(path), "statement.docx") for line in output.getvalue().splitlines()]
 
 
 # Within bounds ---------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ back with them, in an :class:`Outcome`.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -18,7 +17,7 @@ from statement_lint.diagnostic import Diagnostic, Fix, IgnoreUse, Severity
 from statement_lint.errors import UserError
 from statement_lint.model import Span, line_span
 from statement_lint.parse import Parser
-from statement_lint.readers import Document, Region, Unreadable, read_utf8
+from statement_lint.readers import Document, Unreadable, read_utf8
 from statement_lint.reference import default_gazetteer, load_profile, load_registry
 from statement_lint.reference.registry import registry_note
 from statement_lint.rules import Context, Finding, Rule, rules_by_code
@@ -180,7 +179,7 @@ def make_diagnostic(
 ) -> Diagnostic:
     span = finding.span or _WHOLE_FILE
     text = document.text or ""
-    region = _region(document, span.start) if finding.span else None
+    region = document.region_at(span.start) if finding.span else None
     return Diagnostic(
         path=path,
         line=span.line,
@@ -196,6 +195,8 @@ def make_diagnostic(
         page=region.page if region else None,
         paragraph=region.paragraph if region else None,
         part=region.part if region else None,
+        table=region.table if region else None,
+        row=region.row if region else None,
     )
 
 
@@ -228,13 +229,6 @@ def describe_failure(error: BaseException) -> str:
             break
     message = str(error).replace("\n", " ")[:200]
     return f"{type(error).__name__}{': ' + message if message else ''}{where}"
-
-
-def _region(document: Document, offset: int) -> Region | None:
-    if not document.regions:
-        return None
-    index = bisect_right([r.start for r in document.regions], offset) - 1
-    return document.regions[max(index, 0)]
 
 
 # A config file was read and validated when the run began: reading it again for a line number

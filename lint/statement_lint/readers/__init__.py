@@ -221,7 +221,15 @@ def _read_docx(data: bytes, shown: str, limits: Limits) -> Document:
         return Document(shown, None, str(error), kind="docx")
     parts, regions, offset = [], [], 0
     for paragraph in paragraphs:
-        regions.append(Region(offset, paragraph=paragraph.number, part=paragraph.part))
+        regions.append(
+            Region(
+                offset,
+                paragraph=paragraph.number,
+                part=paragraph.part,
+                table=paragraph.table,
+                row=paragraph.row,
+            )
+        )
         text = normal_line_ends(paragraph.text)
         parts.append(text)
         offset += len(text) + 1

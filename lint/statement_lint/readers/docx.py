@@ -47,6 +47,8 @@ class Paragraph:
     part: str | None  # None for the body; "header", "footnote", ...
     number: int  # 1-based within its part
     text: str
+    table: int | None = None  # the body's table (1-based) and row it is in, if any
+    row: int | None = None
 
 
 def read_docx(data: bytes, limits: Limits) -> list[Paragraph]:
@@ -91,7 +93,10 @@ class _Reader:
                 parts[kind][target] = None
         result: list[Paragraph] = []
         result += self._part("header", [p for name in parts["header"] for p in self._texts(name)])
-        result += self._part(None, document.paragraphs)
+        result += [
+            Paragraph(None, number, text, *document.in_tables.get(number - 1, (None, None)))
+            for number, text in enumerate(document.paragraphs, start=1)
+        ]
         result += self._part("footnote", self._texts("word/footnotes.xml", note=f"{W}footnote"))
         result += self._part("endnote", self._texts("word/endnotes.xml", note=f"{W}endnote"))
         result += self._part("footer", [p for name in parts["footer"] for p in self._texts(name)])

@@ -57,6 +57,12 @@ class Collector:
         # ("header" or "footer", relationship id), in order, each once (an ordered set)
         self.references: dict[tuple[str, str], None] = {}
         self.has_body = False
+        # paragraph slot -> (table, row), 1-based, for the paragraphs inside a table's cells
+        # (a table nested in a cell counts as its outer table's row)
+        self.in_tables: dict[int, tuple[int, int]] = {}
+        self._tables = 0  # tables begun so far, nested ones aside
+        self._table_depth = 0
+        self._rows = 0  # rows of the current outer table begun so far
         self._reader = reader
         self._notes: list[tuple[int, bool]] = []  # open notes: first paragraph, whether kept
         self._open: list[tuple[int, list[str]]] = []  # open paragraphs: their slot, pieces
@@ -72,11 +78,14 @@ class Collector:
             _PARAGRAPH: self._start_paragraph,
             _ALTERNATIVES: self._start_alternatives,
             f"{W}body": self._body,
+            f"{W}tbl": self._start_table,
+            f"{W}tr": self._start_row,
         }
         self._ends = {
             _TEXT: self._end_text,
             _PARAGRAPH: self._end_paragraph,
             _ALTERNATIVES: self._end_alternatives,
+            f"{W}tbl": self._end_table,
         }
         if note:
             self._starts[note] = self._start_note
@@ -116,8 +125,23 @@ class Collector:
 
     def _start_paragraph(self, tag: str, attrib: dict[str, str]) -> None:
         self._reader.charge_paragraph()
+        if self._table_depth:
+            self.in_tables[len(self.paragraphs)] = (self._tables, self._rows)
         self._open.append((len(self.paragraphs), []))
         self.paragraphs.append("")
+
+    def _start_table(self, tag: str, attrib: dict[str, str]) -> None:
+        if not self._table_depth:
+            self._tables += 1
+            self._rows = 0
+        self._table_depth += 1
+
+    def _end_table(self) -> None:
+        self._table_depth -= 1
+
+    def _start_row(self, tag: str, attrib: dict[str, str]) -> None:
+        if self._table_depth == 1:
+            self._rows += 1
 
     def _end_paragraph(self) -> None:
         slot, pieces = self._open.pop()

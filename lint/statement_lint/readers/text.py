@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import codecs
-from typing import NamedTuple
+from bisect import bisect_right
+from typing import TYPE_CHECKING, NamedTuple
 
+from statement_lint.diagnostic import locator
 from statement_lint.readers.limits import Limits, megabytes
+
+if TYPE_CHECKING:
+    from statement_lint.model import Span
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = (
@@ -26,12 +31,20 @@ _MAGIC = (
 
 class Region(NamedTuple):
     """Where a stretch of a PDF's or Word file's text comes from: diagnostics inside it name
-    the page, or the paragraph (and the part: header, footnote, ...)."""
+    the page, or the paragraph (and the part: header, footnote, ...; the table and row)."""
 
     start: int  # offset in the document's text
     page: int | None = None
     paragraph: int | None = None
     part: str | None = None
+    table: int | None = None  # Word body: the table (1-based) and row the paragraph is in
+    row: int | None = None
+
+    @property
+    def locator(self) -> str:
+        """Where this is, as the author sees the file: `page 2`, `footnote 1`, `page header`,
+        `table 1, row 2`, `paragraph 12`."""
+        return locator(self.page, self.paragraph, self.part, self.table, self.row)
 
 
 class FileState(NamedTuple):
@@ -67,6 +80,19 @@ class Document(NamedTuple):
 
     def with_source(self, source: FileState) -> Document:
         return self._replace(source=source)
+
+    def region_at(self, offset: int) -> Region | None:
+        """The region of a PDF or Word file that holds the offset; None for a text file."""
+        if not self.regions:
+            return None
+        index = bisect_right(self.regions, offset, key=lambda region: region.start) - 1
+        return self.regions[max(index, 0)]
+
+    def place(self, span: Span) -> str:
+        """Where the span is, for a message that points at another place than its own:
+        `line 67` in a text file, `footnote 1` or `page 2` in a Word file or a PDF."""
+        region = self.region_at(span.start)
+        return region.locator if region else f"line {span.line}"
 
     @property
     def is_empty(self) -> bool:

@@ -42,6 +42,6 @@ def marked_country_missing_from_footnote(ctx: Context):
             yield Finding(
                 country.span,
                 f"{country.written} carries the marker {country.marker}, but the footnote "
-                f"(line {footnote.span.line}) does not name it: add it to the footnote or "
-                "remove the marker",
+                f"({ctx.document.place(footnote.span)}) does not name it: add it to the "
+                "footnote or remove the marker",
             )

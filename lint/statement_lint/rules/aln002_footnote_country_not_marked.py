@@ -39,9 +39,9 @@ def footnote_country_not_marked(ctx: Context):
             entry = listed[0]
             yield Finding(
                 entry.span,
-                f"{entry.written} is named in the footnote {footnote.marker} (line "
-                f"{footnote.span.line}) but has no {footnote.marker} in the alignment "
-                f"paragraph: {_advice(entry.written, footnote.marker)}",
+                f"{entry.written} is named in the footnote {footnote.marker} "
+                f"({ctx.document.place(footnote.span)}) but has no {footnote.marker} in the "
+                f"alignment paragraph: {_advice(entry.written, footnote.marker)}",
                 fix=_fix(ctx, entry, footnote.marker),
             )
 

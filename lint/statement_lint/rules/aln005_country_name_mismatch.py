@@ -29,5 +29,5 @@ def country_name_mismatch(ctx: Context):
             yield Finding(
                 named.span,
                 f"{named.written} in the footnote is {listed[0].written} in the alignment "
-                f"paragraph (line {listed[0].span.line}): use one name in both",
+                f"paragraph ({ctx.document.place(listed[0].span)}): use one name in both",
             )

@@ -32,5 +32,5 @@ def duplicate_country(ctx: Context):
             yield Finding(
                 country.span,
                 f"{country.written} is listed twice in the alignment paragraph (first as "
-                f"{first.written} on line {first.span.line}): remove one",
+                f"{first.written}, {ctx.document.place(first.span)}): remove one",
             )

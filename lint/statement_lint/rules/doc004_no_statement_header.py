@@ -51,8 +51,8 @@ def no_statement_header(ctx: Context):
     if statement.disclaimer is None:
         found = f"{symbol}, no {marker} and no Secretariat disclaimer"
     else:
-        line = statement.disclaimer.span.line
-        found = f"{symbol} and no {marker}, only the disclaimer alone in the body (line {line})"
+        where = ctx.document.place(statement.disclaimer.span)
+        found = f"{symbol} and no {marker}, only the disclaimer alone in the body ({where})"
     yield Finding(
         None,
         f"no statement header: found {found}; the file may not be a circulated statement "

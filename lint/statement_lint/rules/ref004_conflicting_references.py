@@ -40,7 +40,7 @@ def conflicting_references(ctx: Context):
                 where = "two header blocks carry different document symbols"
             yield Finding(
                 symbol.span,
-                f"{where}: {quoted(first.text)} (line {first.span.line}) and "
+                f"{where}: {quoted(first.text)} ({ctx.document.place(first.span)}) and "
                 f"{quoted(symbol.text)}; a statement has one symbol: correct the wrong one",
             )
             return
