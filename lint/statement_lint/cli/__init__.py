@@ -1,4 +1,5 @@
-"""The command line: `statement-lint [PATH ...]` lints; `rule` and `config` are commands.
+"""The command line: `statement-lint [PATH ...]` lints; `rule`, `config` and `align` are
+commands.
 
 `main(argv)` returns the exit status (0 clean, 1 violations, 2 usage, config or internal
 failure), so that tests call it directly. The lint command's options are read in
@@ -31,6 +32,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
             from statement_lint.cli.commands import rule_command
 
             return rule_command(arguments[1:])
+        if arguments[:1] == ["align"]:
+            from statement_lint.cli.align import align_command
+
+            return align_command(arguments[1:])
         if arguments[:1] == ["config"]:
             from statement_lint.cli.commands import config_command
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from statement_lint.model import Slot
 from statement_lint.reference.fields import MODEL, spec
+from statement_lint.reference.house_style import HouseStyle
 from statement_lint.reference.wording import FootnoteWords, ListWords, MarkerWords
 
 YearRule = Literal["required", "absent", "optional"]
@@ -170,6 +171,11 @@ class AlignmentConventions:
     )
     list_words: ListWords
     footnote_words: FootnoteWords
+    house_style: HouseStyle | None = spec(
+        default=None,
+        description="How `statement-lint align` writes the paragraph and its footnote (absent: "
+        "it cannot, with this profile).",
+    )
 
     def formulas(self) -> list[str]:
         """Every closing formula, whatever its dates."""
