@@ -3,6 +3,9 @@ same order a sort of all of them gives, without holding all of them."""
 
 import os
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from statement_lint.run.discover import discover, display_path
 
 
@@ -44,3 +47,34 @@ def test_a_folder_is_listed_only_when_the_run_reaches_it(tmp_path, monkeypatch):
     assert listed == [tmp_path.name, "one"]
     assert [os.path.basename(path) for path in files] == ["c.txt", "b.txt"]
     assert listed == [tmp_path.name, "one", "three", "two"]
+
+
+SEGMENTS = ["a", "b c", "..", ".", "..x", "x..", "statement.txt", "", "é"]
+
+
+@settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.booleans(),
+    st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=5),
+    st.sampled_from(["", "a", "a/b c", "..x"]),
+)
+def test_display_path_is_the_relative_path_when_inside(tmp_path_factory, absolute, parts, cwd):
+    # The folder's relative path is remembered: the result must be what relpath gives, from
+    # whatever working directory.
+    base = tmp_path_factory.getbasetemp() / "display"
+    (base / cwd).mkdir(parents=True, exist_ok=True)
+    path = os.path.join(str(base) if absolute else "", *parts)
+    previous = os.getcwd()
+    os.chdir(base / cwd)
+    try:
+        if not path:
+            return
+        expected = os.path.normpath(path)
+        if os.path.isabs(path) or path.startswith(".."):
+            relative = os.path.relpath(path)
+            expected = path if relative.startswith("..") else relative
+        assert display_path(path) == expected
+    finally:
+        os.chdir(previous)

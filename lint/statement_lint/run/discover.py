@@ -112,11 +112,46 @@ def display_path(path: str) -> str:
     neither printed nor put in JSON) are shown as `\\xNN`: the same string on every run, as
     baselines, which key on it, need.
     """
+    global _last_shown
     if path == "-":
         return path
     if not os.path.isabs(path) and not path.startswith(".."):
-        shown = os.path.normpath(path)  # already relative: the usual case
+        shown, cwd = os.path.normpath(path), None  # already relative: the usual case
     else:
-        relative = os.path.relpath(path)
+        cwd = os.getcwd()
+        if _last_shown[:2] == (path, cwd):  # discovery shows it to sort it, the run to report
+            return _last_shown[2]
+        relative = _relative(path, cwd)
         shown = path if relative.startswith("..") else relative
-    return undecodable_escaped(shown.replace(os.sep, "/"))
+    shown = undecodable_escaped(shown.replace(os.sep, "/"))
+    if cwd is not None:
+        _last_shown = (path, cwd, shown)
+    return shown
+
+
+_last_shown = ("", "", "")
+
+
+# Files come folder by folder: each folder's relative path is worked out once (relpath costs
+# more than all the rest of a cached file's handling). Keyed by the working directory too.
+_RELATIVE_FOLDERS: dict[tuple[str, str], tuple[str, bool]] = {}
+_FOLDERS_KEPT = 4096
+
+
+def _relative(path: str, cwd: str) -> str:
+    """`os.path.relpath(path)` from the working directory `cwd`, from its folder's, which is
+    remembered."""
+    folder, name = os.path.split(path)
+    known = _RELATIVE_FOLDERS.get((cwd, folder))
+    if known is None:
+        if len(_RELATIVE_FOLDERS) >= _FOLDERS_KEPT:
+            _RELATIVE_FOLDERS.clear()
+        absolute = os.path.abspath(folder or os.curdir)
+        above = cwd != absolute and cwd.startswith(absolute.rstrip(os.sep) + os.sep)
+        known = _RELATIVE_FOLDERS[cwd, folder] = (os.path.relpath(absolute), above)
+    relative_folder, above_cwd = known
+    # In a folder above the working directory, the path may be the working directory or
+    # above it ("." or ".."): relpath's own answer. Elsewhere it is the folder's, joined.
+    if above_cwd or name in ("", os.curdir, os.pardir):
+        return os.path.relpath(path)
+    return name if relative_folder == os.curdir else os.path.join(relative_folder, name)
