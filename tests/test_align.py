@@ -178,3 +178,45 @@ def test_every_country_on_every_first_of_the_month_lints_clean():
             continue
         assert lint_text(statement_of(day, written.text())) == [], (day, written.text())
         day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+# The right paragraph, shown with the diagnostics that find it inconsistent -------------------
+
+SEED_ALIGNMENT = (
+    "The Candidate Countries REPUBLIC of NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and ALBANIA*, "
+    "the EFTA countries ICELAND and LIECHTENSTEIN, members of the European Economic Area, as "
+    "well as UKRAINE and GEORGIA align themselves with this statement.\n"
+    "* Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of the "
+    "Stabilisation and Association Process.\n"
+)
+
+
+def test_inconsistent_paragraph_diagnostics_carry_the_right_one(capsys):
+    day = dt.date(2021, 2, 22)
+    paragraph = (
+        "The Candidate Countries REPUBLIC of NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and ALBANIA "
+        "and the EFTA countries ICELAND and LIECHTENSTEIN, members of the European Economic "
+        "Area, as well as UKRAINE and GEORGIA align themselves with this statement.\n"
+        "* Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of "
+        "the Stabilisation and Association Process.\n"
+    )
+    text = statement_of(day, paragraph).replace("ENGLISH only", "English only")
+    found = [(d.code, d.line, d.suggestion) for d in lint_text(text)]
+    assert found == [("LNG002", 3, None), ("ALN002", 12, SEED_ALIGNMENT)]
+    # `align` writes the same for the countries listed.
+    countries = ["MK", "ME", "RS", "AL", "IS", "LI", "UA", "GE"]
+    assert run(capsys, "--date", "2021-02-22", *countries) == (0, SEED_ALIGNMENT, "")
+
+
+def test_full_output_shows_the_right_paragraph_once_a_file(tmp_path, monkeypatch, capsys):
+    day = dt.date(2021, 2, 22)
+    paragraph = SEED_ALIGNMENT.replace("ALBANIA*,", "ALBANIA,").replace("SERBIA* and", "SERBIA and")
+    (tmp_path / "statement.txt").write_text(statement_of(day, paragraph), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main(["--isolated", "--no-cache", "--output-format", "full", "statement.txt"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert out.count("ALN002") == 2
+    shown = "".join(f"    {line}\n" for line in SEED_ALIGNMENT.splitlines())
+    label = "  right: the paragraph for the countries listed, on the statement's date:\n"
+    assert out.count(label + shown) == 1

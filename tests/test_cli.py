@@ -191,7 +191,13 @@ def test_full_format_shows_the_line_a_caret_and_help(workdir, capsys):
         "       ^^^^^^^\n"
         "  help: The footnote names a country that stands in the alignment paragraph without the "
         "marker.\n"
-        "  fix: add * after ALBANIA\n\n"
+        "  fix: add * after ALBANIA\n"
+        "  right: the paragraph for the countries listed, on the statement's date:\n"
+        "    The Candidate Countries REPUBLIC of NORTH MACEDONIA*, MONTENEGRO*, SERBIA* and "
+        "ALBANIA*, the EFTA countries ICELAND and LIECHTENSTEIN, members of the European Economic "
+        "Area, as well as UKRAINE and GEORGIA align themselves with this statement.\n"
+        "    * Republic of North Macedonia, Montenegro, Serbia and Albania continue to be part of "
+        "the Stabilisation and Association Process.\n\n"
     )
 
 

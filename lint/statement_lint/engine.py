@@ -197,6 +197,7 @@ def make_diagnostic(
         part=region.part if region else None,
         table=region.table if region else None,
         row=region.row if region else None,
+        suggestion=finding.suggestion,
     )
 
 

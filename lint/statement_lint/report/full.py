@@ -19,6 +19,7 @@ _CONTEXT = 60
 
 def write(report: ReportInput, stream: TextIO) -> None:
     rules = rules_by_code()
+    shown = None  # the last suggestion shown: a file's several ALN diagnostics show it once
     for diagnostic in report.diagnostics:
         stream.write(headline(diagnostic, report.color))
         line = report.lines.get(diagnostic.path, {}).get(diagnostic.line)
@@ -30,7 +31,16 @@ def write(report: ReportInput, stream: TextIO) -> None:
         if diagnostic.fix is not None:
             fix = printable(diagnostic.fix.message)
             stream.write(f"  {paint('fix:', CYAN, report.color)} {fix}\n")
+        if diagnostic.suggestion and shown != (diagnostic.path, diagnostic.suggestion):
+            shown = (diagnostic.path, diagnostic.suggestion)
+            stream.write(_suggestion(diagnostic.suggestion, report.color))
         stream.write("\n")
+
+
+def _suggestion(text: str, color: bool) -> str:
+    label = paint("right:", CYAN, color)
+    lines = "".join(f"    {printable(line)}\n" for line in text.splitlines())
+    return f"  {label} the paragraph for the countries listed, on the statement's date:\n{lines}"
 
 
 def _excerpt(line: str, diagnostic: Diagnostic, color: bool) -> str:

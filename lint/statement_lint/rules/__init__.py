@@ -51,6 +51,9 @@ class Finding(NamedTuple):
     # differences of an altered disclaimer); it identifies the finding in baselines.
     subject: str | None = None
     fix: Fix | None = None  # only where exactly one correction is right
+    # Text that would be right in place of the part found wrong (the alignment paragraph and
+    # its footnote, as `align` writes them), shown by the full and JSON formats.
+    suggestion: str | None = None
 
 
 class Context(NamedTuple):

@@ -6,8 +6,12 @@ itself (its name starts with `_`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from statement_lint.model import CountryMention, Footnote, Statement
+
+if TYPE_CHECKING:
+    from statement_lint.rules import Context
 
 
 def paragraph_countries(statement: Statement) -> list[CountryMention]:
@@ -39,3 +43,28 @@ def footnoted(
         for named in footnote.countries:
             if named.country_id is not None:
                 yield footnote, named, statement.alignment.mentions_of(named.country_id)
+
+
+def correct_alignment(ctx: Context) -> str | None:
+    """The paragraph and footnote as `statement-lint align` writes them for the countries the
+    paragraph lists, on the statement's date: shown with the diagnostics that find the
+    paragraph inconsistent. None without a date, or where it cannot be written (an unknown
+    name, a day of doubt); the same text for every diagnostic of one statement."""
+    statement = ctx.statement
+    if _written[0] is statement:
+        return _written[1]
+    from statement_lint.reference.paragraph import AlignmentError, write_alignment
+
+    ids = [c.country_id for c in paragraph_countries(statement)]
+    text = None
+    day = statement.date.value if statement.date is not None else None
+    if day is not None and ids and None not in ids and ctx.registry is not None:
+        try:
+            text = write_alignment(ids, day, ctx.profile, ctx.registry, ctx.gazetteer).text()
+        except AlignmentError:
+            text = None
+    _written[:] = [statement, text]
+    return text
+
+
+_written: list = [None, None]  # the last statement asked about, and its paragraph

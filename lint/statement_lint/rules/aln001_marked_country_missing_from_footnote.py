@@ -1,6 +1,6 @@
 from statement_lint.diagnostic import Severity
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._alignment import paragraph_countries
+from statement_lint.rules._alignment import correct_alignment, paragraph_countries
 from statement_lint.rules._dated import never_sap, sap_marker
 
 
@@ -44,4 +44,5 @@ def marked_country_missing_from_footnote(ctx: Context):
                 f"{country.written} carries the marker {country.marker}, but the footnote "
                 f"({ctx.document.place(footnote.span)}) does not name it: add it to the "
                 "footnote or remove the marker",
+                suggestion=correct_alignment(ctx),
             )

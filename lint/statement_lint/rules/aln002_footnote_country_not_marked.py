@@ -1,7 +1,7 @@
 from statement_lint.diagnostic import Edit, Fix, Severity
 from statement_lint.model import CountryMention
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._alignment import footnoted
+from statement_lint.rules._alignment import correct_alignment, footnoted
 
 MARKER_CHARACTERS = ("*", "+", "†")
 
@@ -43,6 +43,7 @@ def footnote_country_not_marked(ctx: Context):
                 f"({ctx.document.place(footnote.span)}) but has no {footnote.marker} in the "
                 f"alignment paragraph: {_advice(entry.written, footnote.marker)}",
                 fix=_fix(ctx, entry, footnote.marker),
+                suggestion=correct_alignment(ctx),
             )
 
 

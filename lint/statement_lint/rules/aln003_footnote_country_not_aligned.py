@@ -1,6 +1,6 @@
 from statement_lint.diagnostic import Severity
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._alignment import footnoted
+from statement_lint.rules._alignment import correct_alignment, footnoted
 
 
 @rule("ALN003", "footnote-country-not-aligned", Severity.ERROR)
@@ -31,4 +31,5 @@ def footnote_country_not_aligned(ctx: Context):
                 named.span,
                 f"the footnote names {named.written}, which the alignment paragraph does not "
                 "list: remove it from the footnote or add it to the paragraph",
+                suggestion=correct_alignment(ctx),
             )

@@ -1,7 +1,7 @@
 from statement_lint.diagnostic import Severity
 from statement_lint.model import quoted
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._alignment import paragraph_countries
+from statement_lint.rules._alignment import correct_alignment, paragraph_countries
 
 
 @rule("ALN004", "missing-footnote", Severity.ERROR)
@@ -39,6 +39,7 @@ def missing_footnote(ctx: Context):
                 country.span,
                 f"the marker {marker} (first on {quoted(country.written)}) has no footnote: "
                 f"add the footnote '{marker} ... {ctx.profile.alignment.footnote_phrase}.'",
+                suggestion=correct_alignment(ctx),
             )
     used = {country.marker for country in paragraph_countries(statement)}
     for footnote in statement.footnotes:
@@ -47,4 +48,5 @@ def missing_footnote(ctx: Context):
                 footnote.span,
                 f"the footnote {footnote.marker} is attached to no country in the alignment "
                 "paragraph: mark its countries or remove it",
+                suggestion=correct_alignment(ctx),
             )

@@ -1,6 +1,7 @@
 from statement_lint.diagnostic import Severity
 from statement_lint.model import one_line
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import correct_alignment
 from statement_lint.rules._dated import SLOT_WORDS, dated_paragraph, never_sap, sap_marker, since
 
 
@@ -54,4 +55,5 @@ def marker_on_non_sap_country(ctx: Context):
             country.span,
             f"{written} carries the marker {country.marker}, but it is not in the "
             f"Stabilisation and Association Process: {held}; remove the marker",
+            suggestion=correct_alignment(ctx),
         )

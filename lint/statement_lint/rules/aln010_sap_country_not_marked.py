@@ -3,7 +3,7 @@ import datetime as dt
 from statement_lint.diagnostic import Severity
 from statement_lint.model import Statement, one_line
 from statement_lint.rules import Context, Finding, rule
-from statement_lint.rules._alignment import footnote_countries
+from statement_lint.rules._alignment import correct_alignment, footnote_countries
 from statement_lint.rules._dated import dated_paragraph, held_over, needs_marker, sap_marker, since
 
 # Before this day the marker was not applied consistently (older web copies and statements
@@ -69,6 +69,7 @@ def sap_country_not_marked(ctx: Context):
             country.span,
             f"{written} has been a candidate country in the Stabilisation and "
             f"Association Process {when}: write {written}* and name it in the footnote",
+            suggestion=correct_alignment(ctx),
         )
 
 

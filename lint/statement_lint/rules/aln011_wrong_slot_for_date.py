@@ -5,6 +5,7 @@ from statement_lint.model import one_line
 from statement_lint.reference.common import day_span, long_date
 from statement_lint.reference.registry import CountryFacts, Status
 from statement_lint.rules import Context, Finding, rule
+from statement_lint.rules._alignment import correct_alignment
 from statement_lint.rules._dated import SLOT_PLACES, SLOT_WORDS, dated_paragraph, held_over, since
 
 
@@ -61,7 +62,7 @@ def wrong_slot_for_date(ctx: Context):
         else:
             began = since(ctx, facts, held[-1])
             message = _held(written, country.slot, facts, held[-1], window[1], when, began)
-        yield Finding(country.span, message)
+        yield Finding(country.span, message, suggestion=correct_alignment(ctx))
 
 
 def _held(
