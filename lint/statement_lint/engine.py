@@ -202,9 +202,16 @@ def make_diagnostic(
 
 
 def _offered_fix(fix: Fix | None, document: Document) -> Fix | None:
-    """The finding's fix, if --fix may apply it: text files only (PDF and Word files are
-    reported, never rewritten), and only a fix that puts words back without taking others."""
-    if fix is None or document.kind != "text" or document.text is None:
+    """The finding's fix, if --fix may apply it: in a text file, or in a Word file's plain runs
+    (made tracked changes there; PDFs are never rewritten), and only a fix that puts words back
+    without taking others."""
+    if fix is None or document.text is None:
+        return None
+    if document.kind == "docx":
+        spans = document.editable
+        if not all(any(a <= e.start and e.end <= b for a, b in spans) for e in fix.edits):
+            return None
+    elif document.kind != "text":
         return None
     return fix if fix.only_restores(document.text) else None
 

@@ -219,7 +219,7 @@ def _read_docx(data: bytes, shown: str, limits: Limits) -> Document:
         paragraphs = read_docx(data, limits)
     except DocxError as error:
         return Document(shown, None, str(error), kind="docx")
-    parts, regions, offset = [], [], 0
+    parts, regions, editable, offset = [], [], [], 0
     for paragraph in paragraphs:
         regions.append(
             Region(
@@ -231,6 +231,15 @@ def _read_docx(data: bytes, shown: str, limits: Limits) -> Document:
             )
         )
         text = normal_line_ends(paragraph.text)
+        if len(text) == len(paragraph.text):  # else its offsets no longer say what they did
+            editable += [(offset + start, offset + end) for start, end in paragraph.editable]
         parts.append(text)
         offset += len(text) + 1
-    return Document(shown, "\n".join(parts), None, kind="docx", regions=tuple(regions))
+    return Document(
+        shown,
+        "\n".join(parts),
+        None,
+        kind="docx",
+        regions=tuple(regions),
+        editable=tuple(editable),
+    )

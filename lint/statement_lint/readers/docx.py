@@ -49,6 +49,7 @@ class Paragraph:
     text: str
     table: int | None = None  # the body's table (1-based) and row it is in, if any
     row: int | None = None
+    editable: tuple[tuple[int, int], ...] = ()  # spans of `text` --fix may change
 
 
 def read_docx(data: bytes, limits: Limits) -> list[Paragraph]:
@@ -79,9 +80,10 @@ class _Reader:
         self._inflated = 0  # bytes inflated so far, over all parts
         self._text = 0  # bytes of text extracted so far (UTF-8, with a line end a paragraph)
         self._paragraphs = 0
+        self._numbered: list[str | None] = []  # the part of each paragraph read so far
 
     def paragraphs(self) -> list[Paragraph]:
-        document = Collector(self)
+        document = self._collector()
         if not self._parse(DOCUMENT, document):
             raise DocxError(f"is not a Word document: {DOCUMENT} is missing")
         if not document.has_body:
@@ -92,29 +94,43 @@ class _Reader:
             if target := targets.get(identifier):
                 parts[kind][target] = None
         result: list[Paragraph] = []
-        result += self._part("header", [p for name in parts["header"] for p in self._texts(name)])
-        result += [
-            Paragraph(None, number, text, *document.in_tables.get(number - 1, (None, None)))
-            for number, text in enumerate(document.paragraphs, start=1)
-        ]
-        result += self._part("footnote", self._texts("word/footnotes.xml", note=f"{W}footnote"))
-        result += self._part("endnote", self._texts("word/endnotes.xml", note=f"{W}endnote"))
-        result += self._part("footer", [p for name in parts["footer"] for p in self._texts(name)])
+        for name in parts["header"]:
+            result += self._part("header", self._read(name))
+        result += self._part(None, document)
+        result += self._part("footnote", self._read("word/footnotes.xml", f"{W}footnote"))
+        result += self._part("endnote", self._read("word/endnotes.xml", f"{W}endnote"))
+        for name in parts["footer"]:
+            result += self._part("footer", self._read(name))
         return result
 
-    @staticmethod
-    def _part(part: str | None, texts: list[str]) -> list[Paragraph]:
-        return [Paragraph(part, number, text) for number, text in enumerate(texts, start=1)]
+    def _collector(self, note: str | None = None) -> Collector:
+        return Collector(self, note)
+
+    def _part(self, part: str | None, read: Collector) -> list[Paragraph]:
+        """The part's paragraphs, numbered within the part (a part read from several files,
+        the headers, counts on)."""
+        first = sum(1 for p in self._numbered if p == part)
+        self._numbered += [part] * len(read.paragraphs)
+        return [
+            Paragraph(
+                part,
+                first + slot + 1,
+                text,
+                *(read.in_tables.get(slot, (None, None)) if part is None else (None, None)),
+                editable=tuple(read.editable.get(slot, ())),
+            )
+            for slot, text in enumerate(read.paragraphs)
+        ]
 
     def _relationships(self) -> dict[str, str]:
         relationships = Relationships()
         self._parse("word/_rels/document.xml.rels", relationships)
         return relationships.targets
 
-    def _texts(self, name: str, note: str | None = None) -> list[str]:
-        collector = Collector(self, note)
+    def _read(self, name: str, note: str | None = None) -> Collector:
+        collector = self._collector(note)
         self._parse(name, collector)
-        return collector.paragraphs
+        return collector
 
     def _parse(self, name: str, target) -> bool:
         """Streams the part `name` through the hardened parser into `target`; False when the
@@ -127,6 +143,8 @@ class _Reader:
         except KeyError:
             return False
         parser = DefusedXMLParser(target=target, forbid_dtd=True)
+        if hasattr(target, "attach"):  # it wants to know where in the part it is (--fix)
+            target.attach(name, parser.parser)
         try:
             for chunk in self._inflate(info):
                 parser.feed(chunk)

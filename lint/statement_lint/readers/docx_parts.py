@@ -28,6 +28,10 @@ _PIECES = {
     f"{W}softHyphen": "\u00ad",
 }
 _REFERENCES = {f"{W}headerReference": "header", f"{W}footerReference": "footer"}
+# Text inside these is read but not ours to change (--fix): an insertion someone else tracked,
+# a field's result (Word computes it), a shape that has a second copy for older readers.
+_GUARDED = (f"{W}ins", f"{W}moveTo", f"{W}fldSimple")
+_RUN = f"{W}r"
 
 
 class Relationships:
@@ -64,12 +68,26 @@ class Collector:
         self._table_depth = 0
         self._rows = 0  # rows of the current outer table begun so far
         self._reader = reader
+        # paragraph slot -> the spans of its text (start, end) that --fix may change: text of
+        # plain runs, each direct in a paragraph's run, and none that is guarded (_GUARDED)
+        self.editable: dict[int, list[tuple[int, int]]] = {}
         self._notes: list[tuple[int, bool]] = []  # open notes: first paragraph, whether kept
-        self._open: list[tuple[int, list[str]]] = []  # open paragraphs: their slot, pieces
+        # open paragraphs: their slot, pieces, length so far, editable spans
+        self._open: list[list] = []
+        self._depth = 0  # of the element being read, skipped ones aside
+        self._runs: list[int] = []  # the depth of each open run
+        self._guarded = 0  # open elements whose text is guarded
+        self._fields = 0  # open complex fields (fldChar begin ... end)
+        self._text_from = 0  # where the open w:t's text starts in its paragraph
+        self._text_editable = False
         self._chosen: list[bool] = []  # open mc:AlternateContent: an alternative was read
         self._skipping = 0  # depth inside an element whose text is not read
         self._in_text = False
-        self._starts = {
+        self._starts, self._ends = self._handlers(note)
+
+    def _handlers(self, note: str | None) -> tuple[dict, dict]:
+        """What to do at the start and at the end of each element that matters."""
+        starts = {
             **dict.fromkeys(_NOT_READ, self._skip),
             **dict.fromkeys(_ALTERNATIVE, self._alternative),
             **dict.fromkeys(_PIECES, self._piece),
@@ -80,28 +98,40 @@ class Collector:
             f"{W}body": self._body,
             f"{W}tbl": self._start_table,
             f"{W}tr": self._start_row,
+            **dict.fromkeys(_GUARDED, self._guard),
+            _RUN: self._start_run,
+            f"{W}fldChar": self._field_char,
         }
-        self._ends = {
+        ends = {
             _TEXT: self._end_text,
             _PARAGRAPH: self._end_paragraph,
             _ALTERNATIVES: self._end_alternatives,
             f"{W}tbl": self._end_table,
+            **dict.fromkeys(_GUARDED, self._unguard),
+            _RUN: self._end_run,
         }
         if note:
-            self._starts[note] = self._start_note
-            self._ends[note] = self._end_note
+            starts[note] = self._start_note
+            ends[note] = self._end_note
+        return starts, ends
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        # Most elements are none of those handled: one test and one look-up each, for speed.
+        # Most elements are none of those handled: a few tests and one look-up each, for speed.
         if self._skipping:
             self._skipping += 1
-        elif handler := self._starts.get(tag):
+            return
+        self._depth += 1
+        if handler := self._starts.get(tag):
             handler(tag, attrib)
+            if self._skipping:  # its end is skipped with it
+                self._depth -= 1
 
     def end(self, tag: str) -> None:
         if self._skipping:
             self._skipping -= 1
-        elif handler := self._ends.get(tag):
+            return
+        self._depth -= 1
+        if handler := self._ends.get(tag):
             handler()
 
     def _skip(self, tag: str, attrib: dict[str, str]) -> None:
@@ -116,9 +146,50 @@ class Collector:
 
     def _start_text(self, tag: str, attrib: dict[str, str]) -> None:
         self._in_text = True
+        if self._open:
+            self._text_from = self._open[-1][2]
+            self._text_editable = bool(
+                self._runs
+                and self._depth == self._runs[-1] + 1
+                and not self._guarded
+                and not self._fields
+                and not self._chosen
+            )
 
     def _end_text(self) -> None:
         self._in_text = False
+        if self._open:
+            self._text_ended(self._text_from, self._open[-1][2], self._text_editable)
+
+    def _text_ended(self, start: int, end: int, editable: bool) -> None:
+        """A w:t ended: its text is `start` to `end` in the open paragraph."""
+        spans = self._open[-1][3]
+        if not editable or start == end:
+            return
+        if spans and spans[-1][1] == start:  # the next run of a stretch of plain text
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+
+    def _start_run(self, tag: str, attrib: dict[str, str]) -> None:
+        self._runs.append(self._depth)
+
+    def _end_run(self) -> None:
+        if self._runs:
+            self._runs.pop()
+
+    def _guard(self, tag: str, attrib: dict[str, str]) -> None:
+        self._guarded += 1
+
+    def _unguard(self) -> None:
+        self._guarded -= 1
+
+    def _field_char(self, tag: str, attrib: dict[str, str]) -> None:
+        kind = attrib.get(f"{W}fldCharType")
+        if kind == "begin":
+            self._fields += 1
+        elif kind == "end" and self._fields:
+            self._fields -= 1
 
     def _piece(self, tag: str, attrib: dict[str, str]) -> None:
         self._add(_PIECES[tag])
@@ -127,7 +198,7 @@ class Collector:
         self._reader.charge_paragraph()
         if self._table_depth:
             self.in_tables[len(self.paragraphs)] = (self._tables, self._rows)
-        self._open.append((len(self.paragraphs), []))
+        self._open.append([len(self.paragraphs), [], 0, []])
         self.paragraphs.append("")
 
     def _start_table(self, tag: str, attrib: dict[str, str]) -> None:
@@ -144,8 +215,10 @@ class Collector:
             self._rows += 1
 
     def _end_paragraph(self) -> None:
-        slot, pieces = self._open.pop()
+        slot, pieces, _, spans = self._open.pop()
         self.paragraphs[slot] = "".join(pieces)
+        if spans:
+            self.editable[slot] = spans
 
     def _start_alternatives(self, tag: str, attrib: dict[str, str]) -> None:
         self._chosen.append(False)
@@ -165,10 +238,23 @@ class Collector:
 
     def _end_note(self) -> None:
         first, kept = self._notes.pop()
-        texts = [text for text in self.paragraphs[first:] if text]
+        texts, offset = [], 0
+        for slot in range(first, len(self.paragraphs)):
+            text = self.paragraphs[slot]
+            self._joined(slot, first, offset if kept and text else None)
+            if text:
+                texts.append(text)
+                offset += len(text) + 1  # the space that joins the note's paragraphs
         del self.paragraphs[first:]
         if kept:
             self.paragraphs.append(" ".join(texts))
+
+    def _joined(self, slot: int, into: int, shift: int | None) -> None:
+        """Paragraph `slot` of a note becomes part of paragraph `into`, from `shift` on (None:
+        it is left out)."""
+        own = self.editable.pop(slot, ())
+        if shift is not None and own:
+            self.editable.setdefault(into, []).extend((shift + a, shift + b) for a, b in own)
 
     def data(self, text: str) -> None:
         if self._in_text and not self._skipping:
@@ -177,4 +263,6 @@ class Collector:
     def _add(self, piece: str) -> None:
         if self._open:
             self._reader.charge_text(len(piece.encode("utf-8")))
-            self._open[-1][1].append(piece)
+            paragraph = self._open[-1]
+            paragraph[1].append(piece)
+            paragraph[2] += len(piece)

@@ -74,6 +74,8 @@ class Document(NamedTuple):
     regions: tuple[Region, ...] = ()
     source: FileState | None = None  # None: not read from a file (standard input, a string)
     failure: str | None = None  # statement-lint failed on it (a bug): reported as DOC003
+    # A Word file: the spans of the text --fix may change (plain runs' text, see docx_parts)
+    editable: tuple[tuple[int, int], ...] = ()
     # A Markdown file (.md): the parser reads its markup (`**bold**`, a hard break `\\` at a
     # line end, `# `, `> `, table pipes) as blanks; the text itself keeps it.
     markdown: bool = False

@@ -109,7 +109,7 @@ class FileWork:
             document = read_data(data, shown, suffix, settings.limits)
         result = self._result(document, self.engine.lint(document, settings, name or "-"))
         if self.options.diff and any(d.fix for d in result.diagnostics):
-            self._fix(None, document, settings, result)
+            self._fix(None, document, settings, result, data)
         return result
 
     def finish(self) -> None:
@@ -130,7 +130,12 @@ class FileWork:
         )
 
     def _fix(
-        self, path: str | None, document: Document, settings: Settings, result: FileResult
+        self,
+        path: str | None,
+        document: Document,
+        settings: Settings,
+        result: FileResult,
+        data: bytes | None = None,
     ) -> None:
         from statement_lint.run.fix import NotWritten, fix_document, unified_diff, write_atomically
 
@@ -142,7 +147,12 @@ class FileWork:
             failures.append(outcome.failure)
             return outcome.diagnostics
 
-        outcome = fix_document(document, result.diagnostics, lint)
+        if document.kind == "docx" and data is None:
+            data = _bytes_read(path, document)
+            if data is None:
+                result.fix_error = "the file changed while it was being linted; run --fix again"
+                return
+        outcome = fix_document(document, result.diagnostics, lint, data, settings.limits)
         result.failed = result.failed or any(failures)
         if self.options.diff:
             result.diff = unified_diff(outcome)
@@ -160,3 +170,20 @@ class FileWork:
             return
         result.diagnostics, result.fixed = outcome.diagnostics, outcome.fixed
         result.lines = lines_of(outcome.document.text or "", result.diagnostics)
+
+
+def _bytes_read(path: str, document: Document) -> bytes | None:
+    """The file's bytes, if they are still those that were read (a Word file is rewritten
+    from its bytes, which its document does not keep)."""
+    import hashlib
+
+    from statement_lint.readers import read_bounded
+
+    source = document.source
+    try:
+        data, _ = read_bounded(path, source.size if source else 0)
+    except OSError:
+        return None
+    if source is None or hashlib.sha256(data).hexdigest() != source.sha256:
+        return None
+    return data

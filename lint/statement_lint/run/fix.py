@@ -11,17 +11,19 @@ decided where diagnostics are made: only those that put words back without takin
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import hashlib
 import os
 import re
 import stat
+import zipfile
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from statement_lint.diagnostic import Diagnostic, Edit
-from statement_lint.readers import Document, FileState, read_bytes
+from statement_lint.readers import Document, FileState, Limits, read_bytes, read_data
 from statement_lint.report.escape import printable
 from statement_lint.run.atomic import replace_file
 
@@ -42,22 +44,35 @@ def fix_document(
     document: Document,
     diagnostics: list[Diagnostic],
     lint: Callable[[Document], list[Diagnostic]],
+    data: bytes | None = None,
+    limits: Limits | None = None,
 ) -> FixResult:
     """Apply the fixes that `document`'s diagnostics carry, re-linting after each round.
+    `data`: a Word file's bytes (a text file's are made from its text).
 
     A fix must mend its slip: when the same diagnostic (code and fingerprint) comes back after
     its fix, that fix is taken back and never offered again for this document (a parser that
     reads the restored word as part of something else would otherwise add it every run)."""
     original = document
-    data = document.bom + _raw(document).encode(document.encoding)
+    limits = limits or Limits()
+    if document.kind != "docx":
+        data = document.bom + _raw(document).encode(document.encoding)
     fixed = 0
     ineffective: set[tuple[str, str]] = set()
+    now = dt.datetime.now(dt.UTC)
     for _ in range(2 * MAX_ROUNDS):
         wanted = [d for d in diagnostics if d.fix is not None and _key(d) not in ineffective]
-        if not wanted or document.text is None:
+        if not wanted or document.text is None or data is None:
             break
-        candidate, applied = _apply(document, wanted)
-        fixed_document = read_bytes(candidate, document.path)
+        if document.kind == "docx":
+            candidate, applied = _apply_tracked(data, wanted, limits, now)
+            if candidate is None:  # these fixes cannot be tracked changes: the round again
+                ineffective |= {_key(d) for d in applied}
+                continue
+            fixed_document = read_data(candidate, document.path, ".docx", limits)
+        else:
+            candidate, applied = _apply(document, wanted)
+            fixed_document = read_bytes(candidate, document.path)
         after = lint(fixed_document)
         remaining = {_key(d) for d in after}
         failed = {_key(d) for d in applied if _key(d) in remaining}
@@ -86,6 +101,15 @@ def _apply(document: Document, wanted: list[Diagnostic]) -> tuple[bytes, list[Di
     """The file's bytes with as many of the diagnostics' fixes applied as do not overlap; and
     the diagnostics whose fixes were applied."""
     to_raw = _raw_offsets(document)
+    accepted, applied = _compatible(wanted)
+    raw = _raw(document)
+    for edit in sorted(accepted, key=lambda e: e.start, reverse=True):
+        raw = raw[: to_raw(edit.start)] + edit.content + raw[to_raw(edit.end) :]
+    return document.bom + raw.encode(document.encoding), applied
+
+
+def _compatible(wanted: list[Diagnostic]) -> tuple[list[Edit], list[Diagnostic]]:
+    """As many of the diagnostics' fixes as do not overlap: their edits, and the diagnostics."""
     accepted: list[Edit] = []
     applied = []
     for diagnostic in sorted(
@@ -96,10 +120,28 @@ def _apply(document: Document, wanted: list[Diagnostic]) -> tuple[bytes, list[Di
             continue  # the next round sees it again, on the fixed text
         accepted.extend(edits)
         applied.append(diagnostic)
-    raw = _raw(document)
-    for edit in sorted(accepted, key=lambda e: e.start, reverse=True):
-        raw = raw[: to_raw(edit.start)] + edit.content + raw[to_raw(edit.end) :]
-    return document.bom + raw.encode(document.encoding), applied
+    return accepted, applied
+
+
+def _apply_tracked(
+    data: bytes, wanted: list[Diagnostic], limits: Limits, now: dt.datetime
+) -> tuple[bytes | None, list[Diagnostic]]:
+    """The Word file with the fixes that do not overlap made tracked changes, and the
+    diagnostics whose fixes they are; or None, and those whose fixes cannot be made so."""
+    from statement_lint.readers.docx_tracked import TrackedError, track_changes
+
+    def tracked(diagnostics: list[Diagnostic]) -> bytes | None:
+        edits = [(e.start, e.end, e.content) for d in diagnostics for e in d.fix.edits]
+        try:
+            return track_changes(data, edits, limits, now)
+        except (TrackedError, ValueError, zipfile.BadZipFile):
+            return None
+
+    _, applied = _compatible(wanted)
+    candidate = tracked(applied)
+    if candidate is None:
+        return None, [d for d in applied if tracked([d]) is None] or applied
+    return candidate, applied
 
 
 def _overlap(a: Edit, b: Edit) -> bool:

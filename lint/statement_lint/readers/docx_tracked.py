@@ -1,0 +1,287 @@
+"""--fix on Word files: each edit written as a tracked change (`w:del` and `w:ins`, author
+statement-lint), so that the author accepts or rejects it in Word.
+
+The file is read again with the places of its text noted (the byte offsets of each plain
+run, its properties and its `w:t`), and each edit is spliced into the part's XML bytes where
+its text stands: the run is closed, the deleted text follows in a `w:del` and the new text in
+a `w:ins`, both with the run's own properties, and the run opens again. Nothing else of the
+XML is rewritten, and every other part of the package is copied as it was. An edit is refused
+(TrackedError) unless all its text lies in plain runs (`Document.editable`), it stays within a
+paragraph and writes no line or tab; and the result is read back: unless it reads as the
+fixed text, nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from bisect import bisect_right
+from html import unescape
+from typing import NamedTuple
+
+from statement_lint.readers.docx import Paragraph, _Reader, read_docx
+from statement_lint.readers.docx_parts import DOCUMENT_NS as W
+from statement_lint.readers.docx_parts import Collector
+from statement_lint.readers.limits import Limits
+from statement_lint.readers.text import normal_line_ends
+
+AUTHOR = "statement-lint"
+_TEXT, _RUN, _PROPERTIES = f"{W}t", f"{W}r", f"{W}rPr"
+_ID = re.compile(rb':id="(\d+)"')
+_TAG_NAME = re.compile(rb"<([A-Za-z_][\w.-]*:)?t\b")
+_REFERENCE = re.compile(rb"&[^;]{1,10};")
+
+
+class TrackedError(Exception):
+    """Why an edit cannot be made a tracked change (the file is then left as it was)."""
+
+
+class Placed(NamedTuple):
+    """Where one `w:t`'s text stands: in its paragraph's text and in its part's bytes."""
+
+    start: int
+    end: int
+    part: str
+    run: int  # the run's start tag
+    properties: tuple[int, int] | None  # the run's w:rPr, start and end
+    tag: int  # the w:t start tag
+    close: int  # the w:t end tag
+
+
+class _Tracer(Collector):
+    """The reader's collector, noting where each editable `w:t` stands in the part's bytes."""
+
+    def __init__(self, reader, note: str | None = None) -> None:
+        super().__init__(reader, note)
+        self.placed: dict[int, list[Placed]] = {}
+        self._part = ""
+        self._parser = None
+        self._run_places: list[list] = []  # open runs: start tag, properties
+        self._tag = self._close = 0
+
+    def attach(self, name: str, parser) -> None:
+        self._part, self._parser = name, parser
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if not self._skipping:
+            at = self._parser.CurrentByteIndex
+            if tag == _RUN:
+                self._run_places.append([at, None])
+            elif tag == _PROPERTIES and self._run_places and self._depth == self._runs[-1]:
+                self._run_places[-1][1] = [at, at]
+            elif tag == _TEXT:
+                self._tag = at
+        super().start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        read = not self._skipping
+        if read:
+            at = self._parser.CurrentByteIndex
+            if tag == _TEXT:
+                self._close = at
+            elif tag == _PROPERTIES and self._direct_properties():
+                self._run_places[-1][1][1] = at
+        super().end(tag)
+        if read and tag == _RUN and self._run_places:
+            self._run_places.pop()
+
+    def _direct_properties(self) -> bool:
+        """Whether the w:rPr ending is the open run's own (not a paragraph mark's)."""
+        return bool(self._run_places and self._run_places[-1][1]) and (
+            self._depth == self._runs[-1] + 1
+        )
+
+    def _text_ended(self, start: int, end: int, editable: bool) -> None:
+        super()._text_ended(start, end, editable)
+        if editable and start < end and self._run_places:
+            run, properties = self._run_places[-1]
+            slot = self._open[-1][0]
+            span = tuple(properties) if properties else None
+            place = Placed(start, end, self._part, run, span, self._tag, self._close)
+            self.placed.setdefault(slot, []).append(place)
+
+    def _joined(self, slot: int, into: int, shift: int | None) -> None:
+        super()._joined(slot, into, shift)
+        own = self.placed.pop(slot, ())
+        if shift is not None and own:
+            moved = [p._replace(start=p.start + shift, end=p.end + shift) for p in own]
+            self.placed.setdefault(into, []).extend(moved)
+
+
+class _TracingReader(_Reader):
+    def __init__(self, archive: zipfile.ZipFile, limits: Limits) -> None:
+        super().__init__(archive, limits)
+        self.placed: list[list[Placed]] = []  # for each paragraph read, in order
+
+    def _collector(self, note: str | None = None) -> Collector:
+        return _Tracer(self, note)
+
+    def _part(self, part: str | None, read: Collector) -> list[Paragraph]:
+        self.placed += [read.placed.get(slot, []) for slot in range(len(read.paragraphs))]
+        return super()._part(part, read)
+
+
+def track_changes(
+    data: bytes, edits: list[tuple[int, int, str]], limits: Limits, now: dt.datetime
+) -> bytes:
+    """The Word file `data` with each edit (start, end, new text: offsets in its text as
+    statement-lint reads it) made a tracked change; TrackedError if one cannot be."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    reader = _TracingReader(archive, limits)
+    paragraphs = reader.paragraphs()
+    starts, text, offset = [], [], 0
+    for paragraph in paragraphs:  # as readers._read_docx joins them
+        starts.append(offset)
+        text.append(normal_line_ends(paragraph.text))
+        offset += len(text[-1]) + 1
+    parts = {name: archive.read(name) for name in _parts_of(reader.placed)}
+    writer = _Splicer(parts, _first_free_id(archive), now)
+    for start, end, content in edits:
+        index = bisect_right(starts, start) - 1
+        local = (start - starts[index], end - starts[index])
+        if local[1] > len(text[index]) or "\n" in content or "\t" in content:
+            raise TrackedError("a fix that spans paragraphs or writes a line or tab")
+        writer.edit(reader.placed[index], text[index], local, content)
+    fixed = _rezipped(archive, writer.parts())
+    expected = "\n".join(text)
+    for start, end, content in sorted(edits, reverse=True):
+        expected = expected[:start] + content + expected[end:]
+    if "\n".join(normal_line_ends(p.text) for p in read_docx(fixed, limits)) != expected:
+        raise TrackedError("the file would not read as fixed")
+    return fixed
+
+
+def _parts_of(placed: list[list[Placed]]) -> list[str]:
+    return sorted({p.part for places in placed for p in places})
+
+
+def _first_free_id(archive: zipfile.ZipFile) -> int:
+    """An id above those of the revisions, comments and bookmarks already in the file."""
+    found = 0
+    for name in archive.namelist():
+        if name.startswith("word/") and name.endswith(".xml"):
+            found = max([found, *(int(n) for n in _ID.findall(archive.read(name)))])
+    return found + 1
+
+
+def _rezipped(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
+    """The package with the changed parts, every other member as it was, in its order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for info in archive.infolist():
+            member = zipfile.ZipInfo(info.filename, info.date_time)
+            member.compress_type = info.compress_type
+            member.external_attr, member.create_system = info.external_attr, info.create_system
+            copy.writestr(member, changed.get(info.filename) or archive.read(info))
+    return out.getvalue()
+
+
+class _Splicer:
+    """Collects the splices of each part, and makes them."""
+
+    def __init__(self, parts: dict[str, bytes], first_id: int, now: dt.datetime) -> None:
+        self._raw = parts
+        self._splices: dict[str, dict[tuple[int, int], bytes]] = {name: {} for name in parts}
+        self._id = first_id
+        self._date = now.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+    def edit(self, placed: list[Placed], text: str, span: tuple[int, int], new: str) -> None:
+        start, end = span
+        if start == end:  # an insertion: after the text before it, in its run's style
+            hosts = [p for p in placed if p.start < start <= p.end] or [
+                p for p in placed if p.start == start
+            ]
+            if not hosts:
+                raise TrackedError("the place of an insertion is not in plain text")
+            self._splice(hosts[0], text, start, start, new)
+            return
+        touched = [p for p in placed if p.start < end and start < p.end]
+        covered = sum(min(end, p.end) - max(start, p.start) for p in touched)
+        if covered != end - start:
+            raise TrackedError("a fix reaches text that is not plain text")
+        for number, place in enumerate(touched):
+            last = number == len(touched) - 1
+            a, b = max(start, place.start), min(end, place.end)
+            self._splice(place, text, a, b, new if last else None)
+
+    def _splice(self, place: Placed, text: str, a: int, b: int, new: str | None) -> None:
+        raw = self._raw[place.part]
+        tag_end = _tag_end(raw, place.tag)
+        offsets = _char_offsets(raw, tag_end, place.close, text[place.start : place.end])
+        at, to = offsets[a - place.start], offsets[b - place.start]
+        prefix = _TAG_NAME.match(raw, place.tag).group(1) or b""
+        run_tag = raw[place.run : _tag_end(raw, place.run)]
+        properties = b""
+        if place.properties:
+            first, last = place.properties
+            properties = raw[first : _tag_end(raw, last)]
+        t_open = b"<" + prefix + b't xml:space="preserve">'
+        pieces = [b"</" + prefix + b"t></" + prefix + b"r>"]
+        if to > at:
+            pieces.append(self._revision(prefix, b"del", properties, b"delText", raw[at:to]))
+        if new:
+            escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            pieces.append(self._revision(prefix, b"ins", properties, b"t", escaped.encode()))
+        pieces += [run_tag, properties, t_open]
+        splices = self._splices[place.part]
+        splices[place.tag, tag_end] = t_open  # spaces at the cut are kept
+        if (at, to) in splices:
+            raise TrackedError("two fixes at one place")
+        splices[at, to] = b"".join(pieces)
+
+    def _revision(self, p: bytes, kind: bytes, properties: bytes, text: bytes, body: bytes):
+        self._id += 1
+        return (
+            b"<" + p + kind + b" " + p + b'id="' + str(self._id).encode() + b'" ' + p
+            + b'author="' + AUTHOR.encode() + b'" ' + p + b'date="' + self._date + b'"><'
+            + p + b"r>" + properties + b"<" + p + text + b' xml:space="preserve">' + body
+            + b"</" + p + text + b"></" + p + b"r></" + p + kind + b">"
+        )  # fmt: skip
+
+    def parts(self) -> dict[str, bytes]:
+        changed = {}
+        for name, splices in self._splices.items():
+            if not splices:
+                continue
+            raw = self._raw[name]
+            for (start, end), replacement in sorted(splices.items(), reverse=True):
+                raw = raw[:start] + replacement + raw[end:]
+            changed[name] = raw
+        return changed
+
+
+def _tag_end(raw: bytes, start: int) -> int:
+    """The offset just after the tag that starts at `start` (quotes may hold a `>`)."""
+    quote = None
+    for index in range(start, len(raw)):
+        byte = raw[index : index + 1]
+        if quote:
+            quote = None if byte == quote else quote
+        elif byte in (b'"', b"'"):
+            quote = byte
+        elif byte == b">":
+            return index + 1
+    raise TrackedError("a tag does not end")
+
+
+def _char_offsets(raw: bytes, start: int, end: int, text: str) -> list[int]:
+    """The byte offset of each character of a w:t's content (and of its end), checked to
+    read as `text`."""
+    offsets, index = [], start
+    while index < end:
+        offsets.append(index)
+        if raw[index : index + 1] == b"&":
+            reference = _REFERENCE.match(raw, index, end)
+            if reference is None:
+                raise TrackedError("an unreadable character reference")
+            index = reference.end()
+        else:
+            lead = raw[index]
+            index += 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    offsets.append(end)
+    content = raw[start:end].decode("utf-8", "replace")
+    if unescape(content) != text or len(offsets) != len(text) + 1:
+        raise TrackedError("a run's text is not where it was read")
+    return offsets
