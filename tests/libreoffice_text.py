@@ -1,0 +1,93 @@
+"""Run by the tests with Debian's python3 and its LibreOffice bindings (python3-uno):
+
+    python3 libreoffice_text.py PROFILE_DIR FILE.docx ...
+
+LibreOffice opens each Word file, counts its tracked changes and their authors, accepts them
+all, and reads the text of the page headers, the body and the footnotes. Prints one JSON
+object: file -> {"changes", "authors", "accepted": {"headers", "body", "footnotes"}}.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def _property(name, value):
+    prop = PropertyValue()
+    prop.Name, prop.Value = name, value
+    return prop
+
+
+def _connect(pipe):
+    context = uno.getComponentContext()
+    resolver = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", context
+    )
+    for _ in range(120):
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except Exception:  # not listening yet
+            time.sleep(0.5)
+    raise SystemExit("LibreOffice did not start")
+
+
+def _text(document):
+    headers = []
+    styles = document.StyleFamilies.getByName("PageStyles")
+    for name in sorted(styles.ElementNames):
+        style = styles.getByName(name)
+        if style.HeaderIsOn:
+            for part in ("HeaderTextFirst", "HeaderText"):
+                text = getattr(style, part, None)
+                if text is not None and text.String and text.String not in headers:
+                    headers.append(text.String)
+    footnotes = [document.Footnotes.getByIndex(i).String for i in range(document.Footnotes.Count)]
+    return {"headers": headers, "body": document.Text.String, "footnotes": footnotes}
+
+
+def main(profile, files):
+    pipe = f"statement_lint_{os.getpid()}"
+    office = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+         f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+         f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        context = _connect(pipe)
+        desktop = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", context
+        )
+        dispatcher = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", context
+        )
+        found = {}
+        for name in files:
+            url = Path(name).resolve().as_uri()
+            document = desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
+            redlines = document.Redlines
+            changes, authors = redlines.Count, set()
+            for index in range(changes):
+                authors.add(redlines.getByIndex(index).RedlineAuthor)
+            frame = document.CurrentController.Frame
+            dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
+            found[name] = {
+                "changes": changes,
+                "authors": sorted(authors),
+                "accepted": _text(document),
+            }
+            document.close(True)
+        print(json.dumps(found))
+    finally:
+        office.terminate()
+        office.wait(30)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
