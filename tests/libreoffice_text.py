@@ -2,9 +2,10 @@
 
     python3 libreoffice_text.py PROFILE_DIR FILE.docx ...
 
-LibreOffice opens each Word file, counts its tracked changes and their authors, accepts them
-all, and reads the text of the page headers, the body and the footnotes. Prints one JSON
-object: file -> {"changes", "authors", "accepted": {"headers", "body", "footnotes"}}.
+LibreOffice opens each Word file, counts its tracked changes and their authors, reads its
+comments, accepts the changes, and reads the text of the page headers, the body and the
+footnotes. Prints one JSON object: file -> {"changes", "authors", "comments": [{"author",
+"content", "anchor"}], "accepted": {"headers", "body", "footnotes"}}.
 """
 
 import json
@@ -51,6 +52,18 @@ def _text(document):
     return {"headers": headers, "body": document.Text.String, "footnotes": footnotes}
 
 
+def _comments(document):
+    found = []
+    fields = document.TextFields.createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            found.append(
+                {"author": field.Author, "content": field.Content, "anchor": field.Anchor.String}
+            )
+    return found
+
+
 def main(profile, files):
     pipe = f"statement_lint_{os.getpid()}"
     office = subprocess.Popen(
@@ -75,11 +88,13 @@ def main(profile, files):
             changes, authors = redlines.Count, set()
             for index in range(changes):
                 authors.add(redlines.getByIndex(index).RedlineAuthor)
+            comments = _comments(document)
             frame = document.CurrentController.Frame
             dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
             found[name] = {
                 "changes": changes,
                 "authors": sorted(authors),
+                "comments": comments,
                 "accepted": _text(document),
             }
             document.close(True)

@@ -102,6 +102,14 @@ def _fixes(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
+    fixing.add_argument(
+        "--annotate", action="store_true",
+        help="write a copy of each Word file with a review comment on each diagnostic "
+        "(draft.reviewed.docx beside draft.docx); the file itself is not changed",
+    )  # fmt: skip
+    fixing.add_argument(
+        "--annotate-dir", metavar="DIR", help="with --annotate: write the copies into DIR"
+    )
 
 
 def _output(parser: argparse.ArgumentParser) -> None:
@@ -137,6 +145,10 @@ def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:
         raise UsageError("--baseline-prune needs --baseline FILE")
     if options.fix and "-" in paths:
         raise UsageError("--fix cannot write back to standard input; use --diff")
+    if options.annotate_dir and not options.annotate:
+        raise UsageError("--annotate-dir DIR goes with --annotate")
+    if options.annotate_dir and not os.path.isdir(options.annotate_dir):
+        raise UsageError(f"--annotate-dir {options.annotate_dir}: no such folder; create it first")
     if options.jobs is not None and options.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
     return RunOptions(
@@ -154,6 +166,7 @@ def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:
         write_baseline=options.write_baseline,
         stdin=stdin.buffer if "-" in paths else None,
         stdin_filename=options.stdin_filename,
+        annotate=(options.annotate_dir or "") if options.annotate else None,
     )
 
 

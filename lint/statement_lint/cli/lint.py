@@ -73,8 +73,11 @@ class _Printer:
         else:
             self.fixed += result.fixed
         if result.fix_error:
-            problem = f"cannot fix {printable(result.shown)}: {result.fix_error}"
+            verb = "annotate" if self.options.annotate else "fix"
+            problem = f"cannot {verb} {printable(result.shown)}: {result.fix_error}"
             print(f"statement-lint: {problem}", file=sys.stderr)
+        if result.annotated and not self.options.quiet:
+            print(f"statement-lint: wrote {printable(result.annotated)}", file=sys.stderr)
         self.counts = self.counts.add(result.diagnostics, files=1)
         if not result.diagnostics:
             return  # every format writes per diagnostic

@@ -36,7 +36,8 @@ class Splicer:
     def __init__(self, parts: dict[str, bytes], first_id: int, now: dt.datetime) -> None:
         self._raw = parts
         self._splices: dict[str, dict[tuple[int, int], bytes]] = {name: {} for name in parts}
-        self._id = first_id
+        self._points: dict[str, dict[int, list[bytes]]] = {name: {} for name in parts}
+        self._id = first_id - 1  # each revision takes the next
         self._date = now.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 
     def edit(self, placed: list[Placed], text: str, span: tuple[int, int], new: str) -> None:
@@ -59,6 +60,31 @@ class Splicer:
             self._splice(place, text, a, b, new if last else None)
 
     def _splice(self, place: Placed, text: str, a: int, b: int, new: str | None) -> None:
+        def revisions(prefix: bytes, properties: bytes, deleted: bytes) -> bytes:
+            made = b""
+            if deleted:
+                made += self._revision(prefix, b"del", properties, b"delText", deleted)
+            if new:
+                escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                made += self._revision(prefix, b"ins", properties, b"t", escaped.encode())
+            return made
+
+        at, to, cut = self._cut(place, text, a, b)
+        splices = self._splices[place.part]
+        if (at, to) in splices:
+            raise TrackedError("two fixes at one place")
+        splices[at, to] = cut(revisions)
+
+    def mark(self, place: Placed, text: str, offset: int, markup) -> None:
+        """Puts `markup(prefix)` (elements that stand between runs) at the character
+        `offset` of the paragraph's text, inside `place`; marks at one place keep their order."""
+        at, _, cut = self._cut(place, text, offset, offset)
+        self._points[place.part].setdefault(at, []).append(cut(lambda p, _, __: markup(p)))
+
+    def _cut(self, place: Placed, text: str, a: int, b: int):
+        """The bytes of characters `a` to `b` of the paragraph, inside `place`'s w:t, and a
+        function that makes what replaces them: the run closed, what `middle(prefix, run
+        properties, the bytes cut)` gives, and the run opened again."""
         raw = self._raw[place.part]
         tag_end = _tag_end(raw, place.tag)
         offsets = _char_offsets(raw, tag_end, place.close, text[place.start : place.end])
@@ -70,18 +96,13 @@ class Splicer:
             first, last = place.properties
             properties = raw[first : _tag_end(raw, last)]
         t_open = b"<" + prefix + b't xml:space="preserve">'
-        pieces = [b"</" + prefix + b"t></" + prefix + b"r>"]
-        if to > at:
-            pieces.append(self._revision(prefix, b"del", properties, b"delText", raw[at:to]))
-        if new:
-            escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            pieces.append(self._revision(prefix, b"ins", properties, b"t", escaped.encode()))
-        pieces += [run_tag, properties, t_open]
-        splices = self._splices[place.part]
-        splices[place.tag, tag_end] = t_open  # spaces at the cut are kept
-        if (at, to) in splices:
-            raise TrackedError("two fixes at one place")
-        splices[at, to] = b"".join(pieces)
+        self._splices[place.part][place.tag, tag_end] = t_open  # spaces at a cut are kept
+
+        def cut(middle) -> bytes:
+            closed = b"</" + prefix + b"t></" + prefix + b"r>"
+            return closed + middle(prefix, properties, raw[at:to]) + run_tag + properties + t_open
+
+        return at, to, cut
 
     def _revision(self, p: bytes, kind: bytes, properties: bytes, text: bytes, body: bytes):
         self._id += 1
@@ -95,6 +116,8 @@ class Splicer:
     def parts(self) -> dict[str, bytes]:
         changed = {}
         for name, splices in self._splices.items():
+            for at, marks in self._points[name].items():
+                splices[at, at] = splices.get((at, at), b"") + b"".join(marks)
             if not splices:
                 continue
             raw = self._raw[name]

@@ -90,7 +90,7 @@ class _Tracer(Collector):
             self.placed.setdefault(into, []).extend(moved)
 
 
-class _TracingReader(_Reader):
+class TracingReader(_Reader):
     def __init__(self, archive: zipfile.ZipFile, limits: Limits) -> None:
         super().__init__(archive, limits)
         self.placed: list[list[Placed]] = []  # for each paragraph read, in order
@@ -109,7 +109,7 @@ def track_changes(
     """The Word file `data` with each edit (start, end, new text: offsets in its text as
     statement-lint reads it) made a tracked change; TrackedError if one cannot be."""
     archive = zipfile.ZipFile(io.BytesIO(data))
-    reader = _TracingReader(archive, limits)
+    reader = TracingReader(archive, limits)
     paragraphs = reader.paragraphs()
     starts, text, offset = [], [], 0
     for paragraph in paragraphs:  # as readers._read_docx joins them
@@ -117,14 +117,14 @@ def track_changes(
         text.append(normal_line_ends(paragraph.text))
         offset += len(text[-1]) + 1
     parts = {name: archive.read(name) for name in _parts_of(reader.placed)}
-    writer = Splicer(parts, _first_free_id(archive), now)
+    writer = Splicer(parts, first_free_id(archive), now)
     for start, end, content in map(_narrowed, edits, [text] * len(edits), [starts] * len(edits)):
         index = bisect_right(starts, start) - 1
         local = (start - starts[index], end - starts[index])
         if local[1] > len(text[index]) or "\n" in content or "\t" in content:
             raise TrackedError("a fix that spans paragraphs or writes a line or tab")
         writer.edit(reader.placed[index], text[index], local, content)
-    fixed = _rezipped(archive, writer.parts())
+    fixed = rezipped(archive, writer.parts())
     expected = "\n".join(text)
     for start, end, content in sorted(edits, reverse=True):
         expected = expected[:start] + content + expected[end:]
@@ -159,7 +159,7 @@ def _parts_of(placed: list[list[Placed]]) -> list[str]:
     return sorted({p.part for places in placed for p in places})
 
 
-def _first_free_id(archive: zipfile.ZipFile) -> int:
+def first_free_id(archive: zipfile.ZipFile) -> int:
     """An id above those of the revisions, comments and bookmarks already in the file."""
     found = 0
     for name in archive.namelist():
@@ -168,8 +168,9 @@ def _first_free_id(archive: zipfile.ZipFile) -> int:
     return found + 1
 
 
-def _rezipped(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
-    """The package with the changed parts, every other member as it was, in its order."""
+def rezipped(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
+    """The package with the changed parts, every other member as it was, in its order; new
+    parts come last."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as copy:
         for info in archive.infolist():
@@ -177,4 +178,6 @@ def _rezipped(archive: zipfile.ZipFile, changed: dict[str, bytes]) -> bytes:
             member.compress_type = info.compress_type
             member.external_attr, member.create_system = info.external_attr, info.create_system
             copy.writestr(member, changed.get(info.filename) or archive.read(info))
+        for name in sorted(set(changed) - set(archive.namelist())):
+            copy.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), changed[name])
     return out.getvalue()

@@ -43,6 +43,7 @@ class RunOptions:
     stdin: BinaryIO | None = None
     stdin_filename: str | None = None
     settings: Settings | None = None  # for every file, instead of config files (the library)
+    annotate: str | None = None  # Word files' commented copies: "" beside them, or a folder
 
     def file_options(self) -> FileOptions:
         return FileOptions(
@@ -53,6 +54,7 @@ class RunOptions:
             self.fix,
             self.diff,
             self.settings,
+            self.annotate,
         )
 
 

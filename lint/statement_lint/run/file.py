@@ -30,6 +30,7 @@ class FileOptions:
     fix: bool = False
     diff: bool = False
     settings: Settings | None = None  # for every file, instead of config files
+    annotate: str | None = None  # Word files' commented copies: "" beside them, or a folder
 
 
 class FileWork:
@@ -43,7 +44,7 @@ class FileWork:
         self._engine = None  # built when a file needs linting: a re-run from the cache
         # imports no parser and no rule
         self.cache = None
-        if options.cache_dir and not (options.fix or options.diff):
+        if options.cache_dir and not (options.fix or options.diff or options.annotate is not None):
             from statement_lint.run.cache import ResultCache
 
             self.cache = ResultCache(options.cache_dir)
@@ -92,6 +93,17 @@ class FileWork:
             self._fix(path, document, settings, result)
         elif self.cache is not None and document.error is None and not result.failed:
             self.cache.store(settings, path, document, result)
+        if self.options.annotate is not None and document.kind == "docx" and result.diagnostics:
+            from statement_lint.run.annotate import annotate
+
+            result.annotated, result.fix_error = annotate(
+                path,
+                document,
+                result.diagnostics,
+                self.options.annotate,
+                settings.limits,
+                _bytes_read,
+            )
         return result
 
     def run_stdin(self, stream: BinaryIO, name: str | None) -> FileResult:

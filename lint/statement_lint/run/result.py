@@ -20,7 +20,8 @@ class FileResult:
     lines: dict[int, str] = field(default_factory=dict)  # line number -> text, for excerpts
     fixed: int = 0
     diff: str = ""
-    fix_error: str | None = None  # why --fix left the file as it was
+    fix_error: str | None = None  # why --fix (or --annotate) left the file as it was
+    annotated: str | None = None  # the commented copy --annotate wrote
 
 
 def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
