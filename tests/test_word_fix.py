@@ -2,16 +2,20 @@
 run's formatting and every other part, and leaves alone what it cannot change safely."""
 
 import io
+import itertools
 import json
 import os
 import re
 import shutil
 import subprocess
 import zipfile
+from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from documents import (
     docx_parts,
@@ -220,3 +224,69 @@ def test_libreoffice_reads_the_fixed_files_as_corrected(fixed_files, tmp_path):
         assert found["changes"] >= 1, code
         assert found["authors"] == ["statement-lint"], code
         assert found["accepted"] == {k: v for k, v in expected["accepted"].items()}, code
+
+
+def test_a_fix_in_a_table_cell_is_made_there(tmp_path):
+    *body, alignment, footnote = (*CLEAN.body, *CLEAN.closing)
+    from dataclasses import replace
+
+    parts = docx_parts(replace(CLEAN, body=tuple(body), closing=()))
+    rows = "".join(
+        f"<w:tr><w:tc>{word_paragraph(plain_run(text))}</w:tc></w:tr>"
+        for text in (alignment.replace("ALBANIA*,", "ALBANIA,"), footnote)
+    )
+    document = parts["word/document.xml"].replace("<w:sectPr>", f"<w:tbl>{rows}</w:tbl><w:sectPr>")
+    path = write_docx({**parts, "word/document.xml": document}, tmp_path / "table.docx")
+    assert lint(path)[1].startswith("table.docx:9:56: ALN002 [*] ")
+    assert lint(path, "--fix")[0] == 0
+    root = ElementTree.fromstring(members(path)["word/document.xml"])
+    inserted = [e for e in root.iter(f"{W}ins")]
+    assert len(inserted) == 1 and next(root.iter(f"{W}tbl")).find(f".//{W}ins") is not None
+
+
+# Never a word lost: statements cut into runs anywhere, with formatting and escaped characters.
+
+
+FORMATS = ["", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+           '<w:rPr><w:rFonts w:ascii="Arial"/><w:sz w:val="24"/></w:rPr>']  # fmt: skip
+
+
+def cut_into_runs(text: str, cuts: list[int], formats: list[str]) -> str:
+    from xml.sax.saxutils import escape
+
+    points = sorted({c % (len(text) + 1) for c in cuts} | {0, len(text)})
+    runs = []
+    for number, (a, b) in enumerate(itertools.pairwise(points)):
+        space = ' xml:space="preserve"' if text[a:b] != text[a:b].strip() or number % 2 else ""
+        runs.append(f"<w:r>{formats[number % len(formats)]}<w:t{space}>"
+                    f"{escape(text[a:b])}</w:t></w:r>")  # fmt: skip
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    code=st.sampled_from(sorted(SLIPS)),
+    cuts=st.lists(st.integers(0, 400), max_size=12),
+    formats=st.lists(st.sampled_from(FORMATS), min_size=1, max_size=4),
+)
+def test_fixes_in_runs_cut_anywhere_lose_no_word(tmp_path_factory, code, cuts, formats):
+    statement = CLEAN.replace_text(*SLIPS[code]).replace_text("Office's", "Office's & R&D's")
+    clean = CLEAN.replace_text("Office's", "Office's & R&D's")
+    parts = docx_parts(statement)
+    for name in ("word/document.xml", "word/header1.xml"):
+        parts[name] = re.sub(
+            r'<w:p><w:r><w:t xml:space="preserve">([^<]*)</w:t></w:r></w:p>',
+            lambda m: cut_into_runs(unescape(m.group(1)), cuts, formats),
+            parts[name],
+        )
+    folder = tmp_path_factory.mktemp("cut")
+    path = write_docx(parts, folder / "cut.docx")
+    expected = read_path(str(write_docx(docx_parts(clean), folder / "clean.docx"))).text
+    assert f" {code} [*] " in lint(path)[1]
+    lint(path, "--fix")
+    for name, data in members(path).items():
+        if name.endswith(".xml"):
+            ElementTree.fromstring(data)
+    assert read_path(str(path)).text == expected
