@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).parent.parent / "lint" / "statement_lint"
 LAYERS = [
     ("statement_lint", "statement_lint.__main__", "statement_lint.schemagen"),
     ("statement_lint.cli",),
+    ("statement_lint.web",),
     ("statement_lint.api",),
     ("statement_lint.run",),
     ("statement_lint.engine", "statement_lint.report"),

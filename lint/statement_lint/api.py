@@ -8,8 +8,11 @@ command line (`statement_lint.run`), without a cache.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
 
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic
@@ -41,6 +44,64 @@ def lint_bytes(data: bytes, path: str = "-", settings: Settings | None = None) -
         jobs=1,
     )
     return _diagnostics(Run(options))
+
+
+class Checked(NamedTuple):
+    """A statement as read, and its diagnostics: what a page shows them on."""
+
+    text: str | None  # None when it could not be read (DOC001 says why)
+    diagnostics: list[Diagnostic]
+
+
+def check_bytes(data: bytes, filename: str, settings: Settings | None = None) -> Checked:
+    """Like `lint_bytes`, keeping the text the diagnostics' lines and columns count in."""
+    document, diagnostics = _read_and_lint(data, filename, settings or Settings())
+    return Checked(document.text, diagnostics)
+
+
+def fix_word_file(data: bytes, settings: Settings | None = None) -> tuple[bytes, int]:
+    """The Word file with its fixes as tracked changes, and how many were made."""
+    from statement_lint.run.fix import fix_document
+
+    settings = settings or Settings()
+    document, diagnostics = _read_and_lint(data, "draft.docx", settings)
+    engine = _engine()
+    outcome = fix_document(
+        document,
+        diagnostics,
+        lambda fixed: engine.lint(fixed, settings, "draft.docx").diagnostics,
+        data,
+        settings.limits,
+    )
+    return (outcome.data if outcome.fixed else data), outcome.fixed
+
+
+def review_word_file(data: bytes, settings: Settings | None = None) -> bytes:
+    """The Word file with a review comment on each diagnostic (as `--annotate` writes it)."""
+    from statement_lint.run.annotate import reviewed
+
+    settings = settings or Settings()
+    document, diagnostics = _read_and_lint(data, "draft.docx", settings)
+    return reviewed(data, document, diagnostics, settings.limits)
+
+
+def _read_and_lint(data: bytes, filename: str, settings: Settings):
+    from statement_lint.readers import Document, over_limit, read_data, size_limit
+
+    suffix = os.path.splitext(filename)[1].lower()
+    if len(data) > size_limit(suffix, settings.limits):
+        document = Document(filename, None, over_limit(suffix, settings.limits, 0, len(data)))
+    else:
+        document = read_data(data, filename, suffix, settings.limits)
+    outcome = _engine().lint(document, settings, filename)
+    return document, sorted(outcome.diagnostics, key=Diagnostic.sort_key)
+
+
+@cache
+def _engine():
+    from statement_lint.engine import Engine
+
+    return Engine()
 
 
 def lint_paths(paths: Iterable[str], settings: Settings | None = None) -> list[Diagnostic]:

@@ -32,6 +32,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
             from statement_lint.cli.commands import rule_command
 
             return rule_command(arguments[1:])
+        if arguments[:1] == ["serve"]:
+            from statement_lint.cli.serve import serve_command
+
+            return serve_command(arguments[1:])
         if arguments[:1] == ["align"]:
             from statement_lint.cli.align import align_command
 

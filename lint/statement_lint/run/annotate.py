@@ -26,26 +26,33 @@ def annotate(
 ) -> tuple[str | None, str | None]:
     """The copy written, or why none was (a copy is itself never annotated again)."""
     from statement_lint.readers.docx import DocxError
-    from statement_lint.readers.docx_comments import Comment, add_comments
 
     if path.lower().endswith(SUFFIX):
         return None, None
     data = bytes_read(path, document)
     if data is None:
         return None, "the file changed while it was being linted; run --annotate again"
-    offsets = _line_starts(document.text or "")
-    comments = [Comment(*_span(d, offsets), _comment_text(d)) for d in diagnostics]
     name = os.path.basename(path)
     name = name[: -len(".docx")] if name.lower().endswith(".docx") else name
     target = os.path.join(folder or os.path.dirname(path), name + SUFFIX)
     try:
-        copy = add_comments(data, comments, limits, dt.datetime.now(dt.UTC))
+        copy = reviewed(data, document, diagnostics, limits)
         replace_file(target, copy, stat.S_IMODE(os.stat(path).st_mode))
     except DocxError as error:
         return None, f"the file {error}; no copy was written"
     except OSError as error:
         return None, f"{target}: {reason(error)}; no copy was written"
     return target, None
+
+
+def reviewed(data: bytes, document: Document, diagnostics: list[Diagnostic], limits: Limits):
+    """The Word file `data` (read as `document`) with a comment on each diagnostic; DocxError
+    if they cannot be added."""
+    from statement_lint.readers.docx_comments import Comment, add_comments
+
+    offsets = _line_starts(document.text or "")
+    comments = [Comment(*_span(d, offsets), _comment_text(d)) for d in diagnostics]
+    return add_comments(data, comments, limits, dt.datetime.now(dt.UTC))
 
 
 def _line_starts(text: str) -> list[int]:
