@@ -169,3 +169,25 @@ def test_keyboard_reaches_the_controls(page):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.id"))
     assert {"files", "pasted", "check-pasted"} <= reached
+
+
+def test_slips_without_a_place_are_listed_above_the_text(page, tmp_path):
+    (tmp_path / "zipped.txt").write_bytes(b"PK\x03\x04" + bytes(40))
+    page.set_input_files("#files", str(tmp_path / "zipped.txt"))
+    card = page.locator("article.result")
+    card.wait_for()
+    assert card.locator(".unplaced li").inner_text() == (
+        "DOC001 the file is not text: it is a ZIP archive: if it is a Word file, give it the "
+        ".docx suffix"
+    )
+
+
+def test_narrow_window_and_zoom_keep_everything_in_view(browser, server):
+    # 200 % zoom on a 1280-pixel screen leaves a 640-pixel-wide page.
+    context = browser.new_context(viewport={"width": 640, "height": 900})
+    narrow = context.new_page()
+    narrow.goto(server)
+    narrow.set_input_files("#files", str(SEED))
+    narrow.locator("article.result").wait_for()
+    assert narrow.evaluate("document.documentElement.scrollWidth") <= 640
+    context.close()
