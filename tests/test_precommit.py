@@ -1,6 +1,7 @@
 """The pre-commit hook, run for real by pre-commit in a temporary repository."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from documents import statement_from_top_layout, write_pdf
+from statement_lint.version import __version__
 
 PROJECT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,10 +44,13 @@ def make_repo(path: Path, statements: dict[str, Path]) -> Path:
     path.mkdir()
     subprocess.run(["git", "init", "-q"], cwd=path, check=True)
     for name, source in statements.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, path / name)
     subprocess.run(["git", "add", "."], cwd=path, check=True)
     identity = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", *identity, "commit", "-qm", "statements"], cwd=path, check=True)
+    subprocess.run(
+        ["git", *identity, "commit", "-qm", "statements", "--allow-empty"], cwd=path, check=True
+    )
     return path
 
 
@@ -77,3 +82,50 @@ def test_hook_passes_on_clean_statements(tmp_path, pre_commit_home):
     result = try_repo(repo, pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def run_hooks(repo: Path, home: Path) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    return subprocess.run(
+        [PRE_COMMIT, "run", "--all-files"],
+        cwd=repo, capture_output=True, text=True, env=environment, timeout=600,
+    )  # fmt: skip
+
+
+def readme_snippet() -> str:
+    """The README's .pre-commit-config.yaml, as a user copies it."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\nrepos:\n") + len("```yaml\n")
+    return readme[start : readme.index("```", start)]
+
+
+def test_the_readmes_snippet_works_as_written(tmp_path, pre_commit_home):
+    snippet = readme_snippet()
+    rev = re.search(r"rev: (\S+)", snippet).group(1)
+    # The snippet's release exists: it is this version's tag.
+    assert rev == f"v{__version__}"
+    tags = subprocess.run(["git", "tag"], cwd=PROJECT, capture_output=True, text=True).stdout
+    assert rev in tags.split(), f"tag {rev} is missing: git tag {rev}"
+    (tmp_path / "notes.txt").write_text("Meeting notes: call the Secretariat on Monday.\n")
+    repo = make_repo(
+        tmp_path / "desk",
+        {"statements/seed.txt": FIXTURES / "statements" / "pc-del-80-21-rev1.txt",
+         "notes.txt": tmp_path / "notes.txt"},
+    )  # fmt: skip
+    config = snippet.replace("https://github.com/statement-lint/statement-lint", str(PROJECT))
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    result = run_hooks(repo, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "statements/seed.txt:65:1: ALN002 [*] ALBANIA is named" in result.stdout
+    assert "notes.txt" not in result.stdout  # `files:` keeps the hook to the statements
+
+
+def test_hook_shows_warnings_and_passes(tmp_path, pre_commit_home):
+    text = (FIXTURES / "layouts" / "top.txt").read_text(encoding="utf-8")
+    (tmp_path / "top.txt").write_text(text.replace("ANDORRA", "ANDORA"), encoding="utf-8")
+    repo = make_repo(tmp_path / "warned", {"top.txt": tmp_path / "top.txt"})
+    result = try_repo(repo, pre_commit_home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    assert "top.txt:" in result.stdout and " ALN008 " in result.stdout
+    assert "did you mean Andorra?" in result.stdout
