@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from typing import TextIO
 
 from statement_lint.errors import UserError
 
 __all__ = ["EXIT_CLEAN", "EXIT_FAILURE", "EXIT_VIOLATIONS", "main", "run"]
+
+# command -> (module, function): the commands besides linting (`check`, the default).
+_COMMANDS = {
+    "rule": ("statement_lint.cli.commands", "rule_command"),
+    "config": ("statement_lint.cli.commands", "config_command"),
+    "align": ("statement_lint.cli.align", "align_command"),
+    "serve": ("statement_lint.cli.serve", "serve_command"),
+    "init": ("statement_lint.cli.init", "init_command"),
+    "completion": ("statement_lint.cli.completion", "completion_command"),
+}
+COMMANDS = ("check", *_COMMANDS)
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_FAILURE = 0, 1, 2
 
@@ -28,22 +40,14 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         print(f"statement-lint {__version__}")
         return EXIT_CLEAN
     try:
-        if arguments[:1] == ["rule"]:
-            from statement_lint.cli.commands import rule_command
-
-            return rule_command(arguments[1:])
-        if arguments[:1] == ["serve"]:
-            from statement_lint.cli.serve import serve_command
-
-            return serve_command(arguments[1:])
-        if arguments[:1] == ["align"]:
-            from statement_lint.cli.align import align_command
-
-            return align_command(arguments[1:])
-        if arguments[:1] == ["config"]:
-            from statement_lint.cli.commands import config_command
-
-            return config_command(arguments[1:])
+        command = _COMMANDS.get(arguments[0]) if arguments else None
+        if command is not None:  # each command's module is imported only when it is run
+            module, function = command
+            return getattr(import_module(module), function)(arguments[1:])
+        if arguments[:1] == ["check"]:  # ruff's habit: `check` names the default command
+            arguments = arguments[1:]
+        else:
+            _not_a_mistyped_command(arguments)
         from statement_lint.cli.lint import lint_command
 
         return lint_command(arguments, stdin or sys.stdin)
@@ -69,3 +73,19 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
 
 def run() -> None:
     sys.exit(main())
+
+
+def _not_a_mistyped_command(arguments: list[str]) -> None:
+    """A first word that is no file and nearly a command (`rul`) is taken for a mistyped
+    command, not linted as a missing file."""
+    import os
+
+    first = arguments[0] if arguments else ""
+    if not first or first.startswith("-") or os.path.exists(first):
+        return
+    from statement_lint.similarity import closest, did_you_mean
+
+    guess = closest(first, COMMANDS)
+    if guess:
+        hint = did_you_mean(guess, quote="'")
+        raise UserError(f"'{first}' is neither a command nor a file; {hint}")

@@ -21,8 +21,10 @@ def lint_parser() -> argparse.ArgumentParser:
         prog="statement-lint",
         description="Check OSCE delegation statements: document symbol, date, language marker, "
         "disclaimer and alignment footnote.",
-        epilog="Other commands: 'statement-lint rule CODE' or 'rule --all' prints the rules' "
-        "documentation; 'statement-lint config --show [FILE]' the settings for a file. "
+        epilog="Other commands: 'rule CODE' or 'rule --all' prints the rules' documentation; "
+        "'config --show [FILE]' the settings for a file; 'align' writes an alignment paragraph; "
+        "'serve' starts the web page; 'init' writes a starter config; 'completion SHELL' a "
+        "completion script; 'check' is this command's name. "
         "Exit status: 0 clean, 1 violations, 2 usage, config or internal error.",
     )
     parser.add_argument(
@@ -130,8 +132,17 @@ def _output(parser: argparse.ArgumentParser) -> None:
         "--exit-zero", action="store_true", help="exit 0 even when violations are found"
     )
     output.add_argument(
-        "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
-    )
+        "-q", "--quiet", action="count", default=0,
+        help="print diagnostics only, no summary; -qq: nothing, only the exit status",
+    )  # fmt: skip
+    output.add_argument(
+        "--no-warnings", action="store_true",
+        help="print errors only (warnings are still counted for --fail-on warning)",
+    )  # fmt: skip
+    output.add_argument(
+        "--show-files", action="store_true",
+        help="print the files that would be linted and the config each takes; lint nothing",
+    )  # fmt: skip
     output.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto",
         help="colour the output (auto: on a terminal, unless NO_COLOR is set)",

@@ -5,6 +5,7 @@ documents hold is the run's; this module only prints."""
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from typing import TextIO
@@ -16,12 +17,18 @@ from statement_lint.readers.errors import reason
 from statement_lint.report import ReportInput, RunSummary, formatter, plural, streams
 from statement_lint.report.escape import printable
 from statement_lint.run import FileResult, Run, RunEnd
+from statement_lint.run.discover import display_path
 
 
 def lint_command(arguments: list[str], stdin: TextIO) -> int:
     options = lint_parser().parse_args(arguments)
     run = Run(run_options(options, stdin))
+    if options.show_files:
+        return _show_files(run)
     stream, close_stream = _output_stream(options)
+    if options.quiet >= 2:  # -qq: the exit status says it all
+        close_stream()
+        stream, close_stream = _Discarded(), lambda: None
     try:
         printer = _Printer(options, run, stream)
         for result in run.results(keep_paths=not printer.streaming):
@@ -69,7 +76,8 @@ class _Printer:
         self.progress.update(self.done)
         if self.options.diff:
             self.would_fix += result.fixed
-            sys.stdout.write(result.diff)
+            if self.options.quiet < 2:
+                sys.stdout.write(result.diff)
         else:
             self.fixed += result.fixed
         if result.fix_error:
@@ -79,6 +87,8 @@ class _Printer:
         if result.annotated and not self.options.quiet:
             print(f"statement-lint: wrote {printable(result.annotated)}", file=sys.stderr)
         self.counts = self.counts.add(result.diagnostics, files=1)
+        if self.options.no_warnings:
+            result.diagnostics = [d for d in result.diagnostics if d.severity == "error"]
         if not result.diagnostics:
             return  # every format writes per diagnostic
         if self.streaming:
@@ -113,8 +123,13 @@ class _Printer:
             from statement_lint.report.statistics import write_statistics
 
             everything = sorted(self.kept + end.findings, key=Diagnostic.sort_key)
+            if self.options.no_warnings:
+                everything = [d for d in everything if d.severity == "error"]
             report = ReportInput(everything, self.counts, self.color, self.lines, end.linted)
-            (write_statistics if self.options.statistics else self.write)(report, self.stream)
+            if self.options.statistics:
+                write_statistics(report, self.stream, json=self.output_format == "json")
+            else:
+                self.write(report, self.stream)
         self.stream.flush()
 
     def summary(self, end: RunEnd) -> int:
@@ -125,6 +140,13 @@ class _Printer:
             notes.append(f"Fixed {plural(self.fixed, 'violation')}.")
         if self.run.baseline is not None:
             notes += _baseline_notes(options, self.run.baseline, end.linted)
+        if not counts.files and not options.quiet >= 2 and not options.show_files:
+            where = ", ".join(printable(p) for p in (options.paths or ["."]))
+            print(
+                f"statement-lint: warning: no statements to lint in {where} (files ending in "
+                ".txt, .md, .pdf or .docx, less what exclude skips: see --show-files)",
+                file=sys.stderr,
+            )
         if not options.quiet:
             if counts.fixable and not options.fix:
                 notes.append(f"{plural(counts.fixable, 'violation')} fixable with --fix ([*]).")
@@ -188,3 +210,23 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+class _Discarded(io.StringIO):
+    """Where -qq's output goes: nowhere, at no cost."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _show_files(run: Run) -> int:
+    """--show-files: each file the run would lint, and the config file that applies to it."""
+    resolver = run.work.resolver
+    shown = 0
+    for path in run.files:
+        config = resolver.for_path(path).config_path or "(no config file: defaults)"
+        print(f"{printable(display_path(path))}  {printable(config)}")
+        shown += 1
+    if not shown:
+        print("statement-lint: no statements to lint", file=sys.stderr)
+    return EXIT_CLEAN

@@ -14,4 +14,18 @@ class UsageError(UserError):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse would exit; main() must return instead
-        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+        raise UsageError(f"{self._with_guesses(message)}\n{self.format_usage().rstrip()}")
+
+    def _with_guesses(self, message: str) -> str:
+        """`unrecognized arguments: --selct (did you mean --select?)`."""
+        from statement_lint.similarity import closest, did_you_mean
+
+        prefix = "unrecognized arguments: "
+        if not message.startswith(prefix):
+            return message
+        known = [option for option in self._option_string_actions if option.startswith("--")]
+        words = []
+        for word in message.removeprefix(prefix).split(" "):
+            guess = closest(word.split("=")[0], known) if word.startswith("--") else None
+            words.append(f"{word} ({did_you_mean(guess)})" if guess else word)
+        return prefix + " ".join(words)

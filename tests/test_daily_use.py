@@ -1,0 +1,132 @@
+"""The command line's daily conveniences, as users of ruff and yamllint expect them."""
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from statement_lint.cli import main
+from statement_lint.cli.arguments import lint_parser
+from statement_lint.cli.completion import script
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "statements" / "pc-del-80-21-rev1.txt"
+TOP = FIXTURES / "layouts" / "top.txt"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "warned.txt").write_text(
+        TOP.read_text(encoding="utf-8").replace("ANDORRA", "ANDORA"), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def run(capsys, *arguments):
+    status = main(list(arguments), stdin=io.StringIO())
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_names_the_default_command(folder, capsys):
+    assert run(capsys, "check", "--isolated", "-q", ".") == run(capsys, "--isolated", "-q", ".")
+
+
+def test_mistyped_command_and_option_get_a_suggestion(folder, capsys):
+    status, out, err = run(capsys, "rul", "ALN002")
+    assert (status, out) == (2, "")
+    assert (
+        err
+        == "statement-lint: error: 'rul' is neither a command nor a file; did you mean 'rule'?\n"
+    )
+    status, _, err = run(capsys, "--selct", "ALN", ".")
+    assert status == 2
+    assert err.startswith(
+        "statement-lint: error: unrecognized arguments: --selct (did you mean --select?)\n"
+    )
+
+
+def test_show_files_lists_files_and_their_config(folder, capsys):
+    (folder / "statement-lint.toml").write_text('ignore = ["DSC"]\n', encoding="utf-8")
+    (folder / "README.md").write_text("# not a statement\n", encoding="utf-8")
+    status, out, _ = run(capsys, "--show-files", ".")
+    config = folder / "statement-lint.toml"
+    assert (status, out) == (0, f"seed.txt  {config}\nwarned.txt  {config}\n")
+
+
+def test_a_path_with_no_statement_is_said_plainly(folder, capsys):
+    (folder / "empty").mkdir()
+    status, out, err = run(capsys, "--isolated", "empty")
+    assert (status, out) == (0, "")
+    assert err.startswith("statement-lint: warning: no statements to lint in empty (files ending")
+
+
+def test_quiet_levels_and_no_warnings(folder, capsys):
+    status, out, err = run(capsys, "--isolated", "-qq", ".")
+    assert (status, out, err) == (1, "", "")
+    status, out, _ = run(capsys, "--isolated", "-q", "--no-warnings", ".")
+    assert status == 1
+    assert [line.split()[1] for line in out.splitlines()] == ["ALN002"]  # ALN008 is a warning
+    status, out, _ = run(capsys, "--isolated", "-q", ".")
+    assert [line.split()[1] for line in out.splitlines()] == ["ALN002", "ALN008"]
+
+
+def test_statistics_honour_json(folder, capsys):
+    status, out, _ = run(capsys, "--isolated", "-q", "--statistics", "--output-format", "json", ".")
+    assert status == 1
+    assert json.loads(out) == [
+        {"code": "ALN002", "name": "footnote-country-not-marked", "count": 1, "fixable": True},
+        {"code": "ALN008", "name": "unknown-country", "count": 1, "fixable": False},
+    ]
+
+
+def test_init_writes_a_starter_config_once(folder, capsys):
+    status, out, _ = run(capsys, "init")
+    assert status == 0
+    assert "  - repo: https://github.com/statement-lint/statement-lint\n" in out
+    written = (folder / "statement-lint.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(written) == {}  # every key commented out: the defaults
+    assert run(capsys, "config", "--show", "seed.txt")[0] == 0
+    (folder / "statement-lint.toml").write_text('ignore = ["DSC"]\n', encoding="utf-8")
+    status, _, err = run(capsys, "init")
+    assert status == 2 and "already exists; it was left as it is" in err
+    assert (folder / "statement-lint.toml").read_text(encoding="utf-8") == 'ignore = ["DSC"]\n'
+
+
+def test_bash_completion_completes_options_and_commands(tmp_path):
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash")
+    (tmp_path / "completion.bash").write_text(script("bash"), encoding="utf-8")
+    probe = (
+        f"source {tmp_path / 'completion.bash'}\n"
+        'COMP_WORDS=(statement-lint --sel); COMP_CWORD=1; _statement_lint; echo "${COMPREPLY[@]}"\n'
+        'COMP_WORDS=(statement-lint ali); COMP_CWORD=1; _statement_lint; echo "${COMPREPLY[@]}"\n'
+    )
+    result = subprocess.run([bash, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.splitlines() == ["--select", "align"]
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_other_shells_know_every_option(shell):
+    text = script(shell)
+    for option in (o for o in lint_parser()._option_string_actions if o.startswith("--")):
+        assert (option[2:] if shell == "fish" else option) in text
+
+
+def test_version_loads_no_linter():
+    probe = (
+        "import sys\nfrom statement_lint.cli import main\nmain(['--version'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('statement_lint.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.splitlines()[0].startswith("statement-lint ")
+    loaded = result.stdout.splitlines()[1]
+    assert loaded == "['statement_lint.cli', 'statement_lint.errors', 'statement_lint.version']"
