@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -44,11 +45,21 @@ def codes(capsys, *arguments):
     return status, found
 
 
+def without_pointers(error: str) -> str:
+    """The error's own lines, without the line of the file and the caret under it (what
+    tests/test_daily_use.py checks)."""
+    lines = error.splitlines(keepends=True)
+    kept = [line for index, line in enumerate(lines)
+            if not re.match(r"  \d+ \| ", line)
+            and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
+    return "".join(kept)
+
+
 def error_of(capsys, *arguments):
     status = main(list(arguments), stdin=io.StringIO())
     captured = capsys.readouterr()
     assert status == 2
-    return captured.err
+    return without_pointers(captured.err)
 
 
 # Discovery ---------------------------------------------------------------------------------

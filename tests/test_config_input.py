@@ -7,6 +7,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sys
@@ -49,12 +50,22 @@ def repo(tmp_path, monkeypatch):
     signal.signal(signal.SIGALRM, previous)
 
 
+def without_pointers(error: str) -> str:
+    """The error's own lines, without the line of the file and the caret under it (what
+    tests/test_daily_use.py checks)."""
+    lines = error.splitlines(keepends=True)
+    kept = [line for index, line in enumerate(lines)
+            if not re.match(r"  \d+ \| ", line)
+            and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
+    return "".join(kept)
+
+
 def error_of(capsys, *arguments):
     """The one error line of a run that must exit 2."""
     status = main(list(arguments), stdin=io.StringIO())
     captured = capsys.readouterr()
     assert (status, captured.out) == (2, "")
-    return captured.err
+    return without_pointers(captured.err)
 
 
 def toml(text, name="statement-lint.toml"):

@@ -130,3 +130,37 @@ def test_version_loads_no_linter():
     assert result.stdout.splitlines()[0].startswith("statement-lint ")
     loaded = result.stdout.splitlines()[1]
     assert loaded == "['statement_lint.cli', 'statement_lint.errors', 'statement_lint.version']"
+
+
+@pytest.mark.parametrize(
+    ("config", "message", "pointer"),
+    [
+        ("[limits]\npage = 5\n",
+         "limits.page: unknown key; did you mean 'pages'? (known keys: text-mb, document-mb, "
+         "pages, seconds, memory-mb)",
+         "  2 | page = 5\n      ^^^^"),
+        ('[limits]\nseconds = "20"\n',
+         'limits.seconds: Input should be a valid number (got "20")',
+         '  2 | seconds = "20"\n                ^^^^'),
+        ('select = ["ALL"]\nignore = ["DSCX"]\n',
+         "ignore[0]: 'DSCX' matches no rule code; did you mean DSC?",
+         '  2 | ignore = ["DSCX"]\n               ^^^^^^^^'),
+        ("limits = {pages = 0}\n",
+         "limits.pages: Input should be greater than 0 (got 0)",
+         "  1 | limits = {pages = 0}\n                ^^^^^"),
+    ],
+)  # fmt: skip
+def test_config_errors_point_at_the_line(folder, capsys, config, message, pointer):
+    (folder / "statement-lint.toml").write_text(config, encoding="utf-8")
+    status, out, err = run(capsys, "seed.txt")
+    path = folder / "statement-lint.toml"
+    assert (status, out) == (2, "")
+    assert err == f"statement-lint: error: {path}: {message}\n{pointer}\n"
+
+
+def test_config_errors_in_pyproject_point_at_the_line(folder, capsys):
+    (folder / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.statement-lint.limits]\npage = 5\n', encoding="utf-8"
+    )
+    _, _, err = run(capsys, "seed.txt")
+    assert err.endswith("\n  5 | page = 5\n      ^^^^\n")

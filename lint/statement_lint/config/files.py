@@ -156,10 +156,24 @@ def _validated(path: Path, named: Named | None) -> tuple[dict[str, object], str]
         return ConfigModel.model_validate(table).model_dump(exclude_unset=True), prefix
     except ValidationError as error:
         problems = describe(error, prefix)
-    if len(problems) == 1:
-        raise ConfigError(f"{path}: {problems[0]}")
-    listed = "".join(f"\n  {problem}" for problem in problems)
+    shown = [_pointed_at(path, prefix, location, line) for location, line in problems]
+    if len(shown) == 1:
+        raise ConfigError(f"{path}: {shown[0]}")
+    listed = "".join(f"\n  {problem}" for problem in shown)
     raise ConfigError(f"{path} is not a valid configuration:{listed}")
+
+
+def _pointed_at(path: Path, prefix: str, location: tuple, line: str) -> str:
+    """The problem with the line it is on and a caret under it, where that can be found."""
+    from statement_lint.config.pointer import pointed
+
+    try:
+        text = read_utf8(str(path), CONFIG_LIMIT, "a config file")
+    except Unreadable:
+        return line
+    unknown_key = "unknown key" in line
+    found = pointed(text, prefix, location, at_value=not unknown_key)
+    return f"{line}\n{found}" if found else line
 
 
 def _looks_like_path(value: str) -> bool:

@@ -68,8 +68,9 @@ class LimitsModel(BaseModel):
     # Upper bounds catch a slip (an extra zero, `inf`) that would switch a limit off or
     # overflow the system calls that apply it. Files are read whole into memory: 1 GB is far
     # beyond any statement. An hour, 100,000 pages and 64 GB are beyond any PDF's extraction.
+    # Strict: `seconds = "20"` is a string in TOML, and a mistake worth saying.
     model_config = ConfigDict(
-        extra="forbid", alias_generator=_kebab, defer_build=True, allow_inf_nan=False
+        extra="forbid", alias_generator=_kebab, defer_build=True, allow_inf_nan=False, strict=True
     )
     text_mb: float = Field(
         None,
@@ -146,21 +147,24 @@ class ConfigModel(BaseModel):
     limits: LimitsModel = Field(None, description="What a reader may spend on one file.")
 
 
-def describe(error: ValidationError, prefix: str) -> list[str]:
-    """One line per problem: the key path, the bad value, and a suggestion."""
-    known = [_kebab(name) for name in ConfigModel.model_fields]
+def describe(error: ValidationError, prefix: str) -> list[tuple[tuple, str]]:
+    """One line per problem: the key path, the bad value, and a suggestion; each with where
+    it is (the location's keys, for pointing at its line)."""
     lines = []
     for problem in error.errors():
-        path = key_path(problem["loc"], prefix)
+        location = problem["loc"]
+        path = key_path(location, prefix)
         if problem["type"] == "extra_forbidden":
-            key = str(problem["loc"][-1])
-            guess = closest(key, known) if len(problem["loc"]) == 1 else None
+            model = LimitsModel if location[:1] == ("limits",) else ConfigModel
+            known = [_kebab(name) for name in model.model_fields]
+            guess = closest(str(location[-1]), known) if len(location) <= 2 else None
             hint = "; " + did_you_mean(guess, quote="'") if guess else ""
-            lines.append(f"{path}: unknown key{hint} (known keys: {', '.join(known)})")
+            line = f"{path}: unknown key{hint} (known keys: {', '.join(known)})"
         elif problem["type"] == "value_error":
-            lines.append(f"{path}: {problem['msg'].removeprefix('Value error, ')}")
+            line = f"{path}: {problem['msg'].removeprefix('Value error, ')}"
         else:
-            lines.append(f"{path}: {problem['msg']} (got {_show(problem.get('input'))})")
+            line = f"{path}: {problem['msg']} (got {_show(problem.get('input'))})"
+        lines.append((location, line))
     return lines
 
 
