@@ -64,44 +64,74 @@ def _comments(document):
     return found
 
 
-def main(profile, files):
-    pipe = f"statement_lint_{os.getpid()}"
-    office = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-         f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-         f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
+class Office:
+    """A headless LibreOffice, started again if it dies (it sometimes crashes on a load)."""
+
+    def __init__(self, profile):
+        self.profile = profile
+        self.process = None
+
+    def start(self):
+        pipe = f"statement_lint_{os.getpid()}_{time.monotonic_ns()}"
+        self.process = subprocess.Popen(
+            ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+             f"-env:UserInstallation={Path(self.profile).resolve().as_uri()}",
+             f"--accept=pipe,name={pipe};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         context = _connect(pipe)
-        desktop = context.ServiceManager.createInstanceWithContext(
-            "com.sun.star.frame.Desktop", context
-        )
-        dispatcher = context.ServiceManager.createInstanceWithContext(
+        manager = context.ServiceManager
+        self.desktop = manager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        self.dispatcher = manager.createInstanceWithContext(
             "com.sun.star.frame.DispatchHelper", context
         )
-        found = {}
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(30)
+            self.process = None
+
+    def read(self, name):
+        url = Path(name).resolve().as_uri()
+        document = self.desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
+        if document is None:
+            raise RuntimeError(f"LibreOffice could not open {name}")
+        redlines = document.Redlines
+        changes, authors = redlines.Count, set()
+        for index in range(changes):
+            authors.add(redlines.getByIndex(index).RedlineAuthor)
+        comments = _comments(document)
+        frame = document.CurrentController.Frame
+        self.dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
+        found = {
+            "changes": changes,
+            "authors": sorted(authors),
+            "comments": comments,
+            "accepted": _text(document),
+        }
+        document.close(True)
+        return found
+
+
+def main(profile, files):
+    office = Office(profile)
+    found = {}
+    try:
         for name in files:
-            url = Path(name).resolve().as_uri()
-            document = desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
-            redlines = document.Redlines
-            changes, authors = redlines.Count, set()
-            for index in range(changes):
-                authors.add(redlines.getByIndex(index).RedlineAuthor)
-            comments = _comments(document)
-            frame = document.CurrentController.Frame
-            dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
-            found[name] = {
-                "changes": changes,
-                "authors": sorted(authors),
-                "comments": comments,
-                "accepted": _text(document),
-            }
-            document.close(True)
+            for attempt in range(3):
+                try:
+                    if office.process is None:
+                        office.start()
+                    found[name] = office.read(name)
+                    break
+                except Exception:
+                    office.stop()  # a crashed office: start another, and read the file again
+                    if attempt == 2:
+                        raise
         print(json.dumps(found))
     finally:
-        office.terminate()
-        office.wait(30)
+        office.stop()
 
 
 if __name__ == "__main__":

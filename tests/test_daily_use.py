@@ -164,3 +164,22 @@ def test_config_errors_in_pyproject_point_at_the_line(folder, capsys):
     )
     _, _, err = run(capsys, "seed.txt")
     assert err.endswith("\n  5 | page = 5\n      ^^^^\n")
+
+
+def test_rule_pages_are_the_rules_documentation(tmp_path, capsys):
+    # docs/rules/CODE.md is what `rule CODE` prints; regenerate with
+    # `statement-lint rule --all --write-pages docs/rules`.
+    committed = Path(__file__).parent.parent / "docs" / "rules"
+    assert run(capsys, "rule", "--all", "--write-pages", str(tmp_path))[0] == 0
+    written = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()}
+    assert {p.name: p.read_text(encoding="utf-8") for p in committed.iterdir()} == written
+    assert run(capsys, "rule", "ALN002")[1] == written["ALN002.md"]
+
+
+def test_sarif_rules_and_json_diagnostics_link_to_their_page(folder, capsys):
+    base = "https://github.com/statement-lint/statement-lint/blob/main/docs/rules/"
+    _, out, _ = run(capsys, "--isolated", "-q", "--output-format", "json", "seed.txt")
+    assert [d["url"] for d in json.loads(out)["diagnostics"]] == [base + "ALN002.md"]
+    _, out, _ = run(capsys, "--isolated", "-q", "--output-format", "sarif", "seed.txt")
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"] == base + rule["id"] + ".md" for rule in rules)

@@ -198,6 +198,7 @@ def make_diagnostic(
         table=region.table if region else None,
         row=region.row if region else None,
         suggestion=finding.suggestion,
+        url=rule.url,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Sequence
 
 from statement_lint.cli import EXIT_CLEAN
@@ -20,6 +21,10 @@ def _rule_parser() -> argparse.ArgumentParser:
         "--output-format", choices=("text", "json", "markdown"), default="text",
         help="markdown: a table of the rules (as in the README)",
     )  # fmt: skip
+    parser.add_argument(
+        "--write-pages", metavar="DIR",
+        help="with --all: write each rule's page as DIR/CODE.md (the docs/rules/ pages)",
+    )  # fmt: skip
     return parser
 
 
@@ -28,6 +33,10 @@ def rule_command(arguments: list[str]) -> int:
     options = _rule_parser().parse_args(arguments)
     if options.all == bool(options.code):
         raise UsageError("give either a rule CODE or --all")
+    if options.write_pages:
+        if not options.all:
+            raise UsageError("--write-pages DIR goes with --all")
+        return _write_pages(options.write_pages)
     if options.all:
         rules = list(all_rules())
     else:
@@ -51,12 +60,22 @@ def rule_command(arguments: list[str]) -> int:
                 "fixable": r.fixable,
                 "summary": r.summary,
                 "doc": r.doc,
+                "url": r.url,
             }
             for r in rules
         ]
         print(json.dumps(entries if options.all else entries[0], indent=2, ensure_ascii=False))
     else:
-        print("\n\n".join(f"# {r.code} {r.name} ({r.severity})\n\n{r.doc}" for r in rules))
+        print("\n".join(r.page for r in rules), end="")
+    return EXIT_CLEAN
+
+
+def _write_pages(folder: str) -> int:
+    os.makedirs(folder, exist_ok=True)
+    for rule in all_rules():
+        with open(os.path.join(folder, f"{rule.code}.md"), "w", encoding="utf-8") as page:
+            page.write(rule.page)
+    print(f"Wrote {len(all_rules())} rule pages to {folder}")
     return EXIT_CLEAN
 
 

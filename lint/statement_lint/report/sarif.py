@@ -30,6 +30,7 @@ def _rule(rule: Rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": " ".join(rule.section("What it checks").split())},
         "help": {"text": rule.doc, "markdown": rule.doc},
+        "helpUri": rule.url,
         "defaultConfiguration": {"level": str(rule.severity)},
         "properties": {"tags": ["statement-lint", rule.code[:3]]},
     }

@@ -83,6 +83,9 @@ def replace_with(span: Span, content: str | None) -> Fix | None:
     )
 
 
+DOCS_URL = "https://github.com/statement-lint/statement-lint/blob/main/docs/rules"
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -99,6 +102,16 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+
+    @property
+    def page(self) -> str:
+        """The rule's documentation as `rule CODE` prints it and `docs/rules/CODE.md` holds it."""
+        return f"# {self.code} {self.name} ({self.severity})\n\n{self.doc}\n"
+
+    @property
+    def url(self) -> str:
+        """Where that page is published (SARIF's helpUri, JSON's url)."""
+        return f"{DOCS_URL}/{self.code}.md"
 
     def section(self, title: str) -> str:
         """The text of one `## title` section of the rule's docstring ('' if absent)."""
