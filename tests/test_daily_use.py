@@ -183,3 +183,37 @@ def test_sarif_rules_and_json_diagnostics_link_to_their_page(folder, capsys):
     _, out, _ = run(capsys, "--isolated", "-q", "--output-format", "sarif", "seed.txt")
     rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
     assert all(rule["helpUri"] == base + rule["id"] + ".md" for rule in rules)
+
+
+def documented_commands(path: Path) -> list[str]:
+    """The statement-lint command lines of a document's code blocks (`run:` lines, `- ` script
+    lines and shell lines), as written."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip().removeprefix("- ").removeprefix("run: ").strip()
+        if text.startswith("statement-lint ") and "<" not in text and ".git" not in text:
+            found.append(text)
+    return found
+
+
+def test_the_ci_recipes_commands_run_as_written(tmp_path, monkeypatch):
+    # docs/ci.md: each statement-lint command, in a repository with statements/ (its install
+    # line needs the network, which the tests do not have: the checkout is installed instead).
+    commands = documented_commands(Path(__file__).parent.parent / "docs" / "ci.md")
+    assert len(commands) == 4, commands
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "statements").mkdir()
+    shutil.copy(SEED, tmp_path / "statements" / "seed.txt")
+    executable = Path(sys.executable).with_name("statement-lint")
+    environment = {"PATH": f"{executable.parent}:/usr/bin:/bin", "HOME": str(tmp_path)}
+    for command in commands:
+        result = subprocess.run(
+            command.replace("statement-lint", str(executable), 1),
+            shell=True, capture_output=True, text=True, env=environment, cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode in (0, 1), (command, result.stderr)
+    assert json.loads((tmp_path / "statement-lint.sarif").read_text())["version"] == "2.1.0"
+    report = json.loads((tmp_path / "gl-code-quality-report.json").read_text())
+    assert [issue["check_name"] for issue in report] == ["ALN002"]
+    baseline = json.loads((tmp_path / ".statement-lint-baseline.json").read_text())
+    assert len(baseline["entries"]) == 1
