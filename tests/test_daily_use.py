@@ -217,3 +217,25 @@ def test_the_ci_recipes_commands_run_as_written(tmp_path, monkeypatch):
     assert [issue["check_name"] for issue in report] == ["ALN002"]
     baseline = json.loads((tmp_path / ".statement-lint-baseline.json").read_text())
     assert len(baseline["entries"]) == 1
+
+
+def test_the_readmes_usage_commands_run_as_written(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("## Usage\n") :]
+    block = block[block.index("```sh\n") + 6 : block.index("```", block.index("```sh\n") + 6)]
+    lines = [line.split("  #")[0].strip() for line in block.splitlines()]
+    # Placeholders ([PATH ...]) and the server (which runs until stopped) aside.
+    runnable = [line for line in lines if "[" not in line and " serve" not in line]
+    assert len(runnable) == 7, runnable
+    shutil.copy(SEED, tmp_path / "draft.txt")
+    from documents import docx_parts, statement_from_top_layout, write_docx
+
+    write_docx(docx_parts(statement_from_top_layout("layouts/top.txt")), tmp_path / "draft.docx")
+    executable = Path(sys.executable).with_name("statement-lint")
+    environment = {"PATH": f"{executable.parent}:/usr/bin:/bin", "HOME": str(tmp_path)}
+    for line in runnable:
+        result = subprocess.run(
+            line, shell=True, capture_output=True, text=True, env=environment, cwd=tmp_path
+        )
+        assert result.returncode in (0, 1), (line, result.stderr)
+        assert "statement-lint: error" not in result.stderr, (line, result.stderr)
