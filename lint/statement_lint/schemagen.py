@@ -33,6 +33,7 @@ def schemas() -> dict[str, dict]:
         "profile.schema.json": (model_for(Profile), "statement-lint profile"),
         "registry.schema.json": (model_for(Registry), "statement-lint country registry"),
         "report.schema.json": (Report, "statement-lint report"),
+        "register.schema.json": (_register_model(), "statement-lint register"),
     }
     generated = {}
     for filename, (model, title) in models.items():
@@ -40,6 +41,29 @@ def schemas() -> dict[str, dict]:
         schema = _without_null_defaults(model.model_json_schema(by_alias=True, mode=mode))
         generated[filename] = {"$schema": SCHEMA_DIALECT, **schema, "title": title}
     return generated
+
+
+def _register_model() -> type[BaseModel]:
+    """`register --output-format json`'s document, its rows' fields read from the rows' own
+    class (run/register.py), so the two cannot drift apart."""
+    from typing import Literal, get_type_hints
+
+    from pydantic import ConfigDict, create_model
+
+    from statement_lint.run.register import Aligned, Row
+
+    strict = ConfigDict(extra="forbid")
+    aligned = create_model("Aligned", __config__=strict,
+                           **{k: (v, ...) for k, v in get_type_hints(Aligned).items()})  # fmt: skip
+    fields = {k: (v, ...) for k, v in get_type_hints(Row).items()}
+    fields["aligned"] = (list[aligned], ...)
+    document = create_model("Document", __config__=strict, **fields)
+    tool = create_model("Tool", __config__=strict, name=(Literal["statement-lint"], ...),
+                        version=(str, ...))  # fmt: skip
+    return create_model(
+        "Register", __config__=strict, schema_version=(Literal[1], ...), tool=(tool, ...),
+        documents=(list[document], ...),
+    )  # fmt: skip
 
 
 def _without_null_defaults(schema: dict) -> dict:

@@ -25,6 +25,7 @@ _COMMANDS = {
     "serve": ("statement_lint.cli.serve", "serve_command"),
     "init": ("statement_lint.cli.init", "init_command"),
     "completion": ("statement_lint.cli.completion", "completion_command"),
+    "register": ("statement_lint.cli.register", "register_command"),
 }
 COMMANDS = ("check", *_COMMANDS)
 

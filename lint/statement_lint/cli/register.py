@@ -1,0 +1,81 @@
+"""`statement-lint register PATH ...`: the archive's register, a row per document, as a table,
+CSV or JSON (`schemas/register.schema.json`)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+from statement_lint.cli import EXIT_CLEAN
+from statement_lint.cli.usage import Parser
+from statement_lint.version import __version__
+
+COLUMNS = ("path", "symbol", "date", "language", "original", "OSCE+", "disclaimer", "aligned")
+
+
+def register_command(arguments: list[str]) -> int:
+    parser = Parser(
+        prog="statement-lint register",
+        description="Print a register of the statements under the paths: a row per document "
+        "with its symbol, date, languages, restricted distribution, disclaimer and aligning "
+        "countries.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="default: .")
+    parser.add_argument("--output-format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("--config", metavar="FILE", help="use this config file for every file")
+    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    options = parser.parse_args(arguments)
+    from statement_lint.config.files import ConfigResolver
+    from statement_lint.run.register import register_rows, row_dict
+
+    rows = register_rows(options.paths or ["."], ConfigResolver(options.config, options.isolated))
+    if options.output_format == "json":
+        out = sys.stdout
+        out.write('{"schema_version": 1, "tool": ')
+        out.write(json.dumps({"name": "statement-lint", "version": __version__}))
+        out.write(', "documents": [')
+        for number, row in enumerate(rows):
+            out.write(("," if number else "") + "\n  " + json.dumps(row_dict(row)))
+        out.write("\n]}\n")
+    elif options.output_format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(FIELDS)
+        for row in rows:
+            writer.writerow(_flat(row_dict(row)))
+    else:
+        print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
+        for row in rows:
+            print(_line(row))
+    return EXIT_CLEAN
+
+
+FIELDS = ("path", "symbol", "body", "kind", "number", "year", "suffixes", "restricted", "date",
+          "language", "original", "disclaimer", "aligned", "sha256", "error")  # fmt: skip
+WIDTHS = (36, 26, 10, 8, 8, 5, 10, 0)
+
+
+def _flat(values: dict) -> list:
+    aligned = ";".join(
+        f"{a['country']}:{a['slot'] or ''}{':*' if a['marked'] else ''}" for a in values["aligned"]
+    )
+    return [aligned if name == "aligned" else _cell(values[name]) for name in FIELDS]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _line(row) -> str:
+    if row.error:
+        return f"{row.path:<36}  (not read: {row.error})"
+    aligned = ", ".join(f"{a.country}{'*' if a.marked else ''}" for a in row.aligned)
+    cells = (row.path, row.symbol, row.date, row.language, row.original,
+             row.restricted, row.disclaimer, aligned)  # fmt: skip
+    return "  ".join(
+        f"{_cell(value) or '-':<{width}}" for value, width in zip(cells, WIDTHS, strict=True)
+    ).rstrip()

@@ -1,0 +1,103 @@
+"""`statement-lint register`: one row per document of an archive (symbol and its parts, date,
+languages, restricted distribution, disclaimer, aligning countries), read with the same
+discovery, config and limits as linting. Rows stream out one by one: an archive of any size
+costs the memory of one document.
+
+The checks across documents (issue 17's second part) build on these rows."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from statement_lint.config.files import ConfigResolver
+from statement_lint.engine import Engine
+from statement_lint.model import Statement
+from statement_lint.readers import Document, read_path
+from statement_lint.run.discover import discover, display_path
+
+_SYMBOL = re.compile(
+    r"(?P<body>[A-Z][A-Z0-9()-]*)\.(?P<kind>[A-Z]+)/(?P<number>\d+)"
+    r"(?:/(?P<year>\d{2})(?!\d))?(?P<suffixes>(?:/(?:Rev|Corr|Add)\.\d+)*)"
+)
+_ORIGINAL = re.compile(r"Original\s?:\s*(\w+)")
+
+
+class Aligned(NamedTuple):
+    country: str  # gazetteer id, or the name as written when no name matched
+    slot: str | None
+    marked: bool
+
+
+class Row(NamedTuple):
+    path: str
+    symbol: str | None
+    body: str | None
+    kind: str | None
+    number: int | None
+    year: int | None  # the symbol's year, in full
+    suffixes: str  # `/Rev.1`, `/Corr.1/Add.2`, or ""
+    restricted: bool  # OSCE+
+    date: str | None  # ISO
+    language: str | None  # the document's language, by its marker
+    original: str | None  # the original's language, for a translation
+    disclaimer: bool
+    aligned: tuple[Aligned, ...]
+    sha256: str | None  # of the text read: "the texts differ" without keeping them
+    error: str | None  # why the document could not be read
+
+
+def register_rows(paths: list[str], resolver: ConfigResolver) -> Iterator[Row]:
+    """A row for each file linting would read under `paths`, in the same order."""
+    engine = Engine()
+    for path in discover(paths, resolver.for_path):
+        settings = resolver.for_path(path)
+        shown = display_path(path)
+        document = read_path(path, shown, settings.limits)
+        statement = None
+        if document.text is not None and not document.is_empty:
+            statement = engine.parser_for(settings).parse(document.text, document.markdown)
+        yield row_of(shown, document, statement)
+
+
+def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
+    digest = hashlib.sha256(document.text.encode()).hexdigest() if document.text else None
+    if statement is None:
+        return Row(shown, None, None, None, None, None, "", False, None, None, None, False, (),
+                   digest, document.error)  # fmt: skip
+    symbol = statement.symbols[0].text if statement.symbols else None
+    parts = _SYMBOL.match(symbol or "")
+    date = next((d.value for d in statement.dates if d.value is not None), None)
+    marker = statement.language_markers[0] if statement.language_markers else None
+    original = _ORIGINAL.search(marker.text) if marker else None
+    aligned = tuple(
+        Aligned(c.country_id or c.written, c.slot, c.marker is not None)
+        for c in (statement.alignment.countries if statement.alignment else [])
+    )
+    year = int(parts["year"]) + 2000 if parts and parts["year"] else None
+    return Row(
+        shown,
+        symbol,
+        parts["body"] if parts else None,
+        parts["kind"] if parts else None,
+        int(parts["number"]) if parts else None,
+        year if year is None or year <= 2069 else year - 100,
+        parts["suffixes"] if parts else "",
+        statement.restricted is not None,
+        date.isoformat() if date else None,
+        marker.language if marker else None,
+        original.group(1).upper() if original else None,
+        statement.disclaimer is not None,
+        aligned,
+        digest,
+        None,
+    )
+
+
+def row_dict(row: Row) -> dict:
+    """The row as the JSON register holds it."""
+    values = row._asdict()
+    values["aligned"] = [aligned._asdict() for aligned in row.aligned]
+    return values
