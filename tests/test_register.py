@@ -77,3 +77,102 @@ def test_table_is_a_line_per_document(archive, capsys):
     assert len(lines) == 5
     assert "(not read: is not a valid Word file" in lines[1]
     assert "PC.DEL/80/21/Rev.1" in lines[4] and "MK*, ME*, RS*, AL," in lines[4]
+
+
+# Checks across documents --------------------------------------------------------------------
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]  # fmt: skip
+TOP = statement_from_top_layout("layouts/top.txt")
+
+
+def statement(symbol: str, day: int, month: int = 11, body: str = "", marker="ENGLISH only"):
+    """The clean statement of layouts/top.txt under another symbol, date, body or marker."""
+    text = TOP.text().replace("PC.DEL/1544/23", symbol)
+    text = text.replace("16 November 2023", f"{day} {MONTHS[month - 1]} 2023")
+    text = text.replace("ENGLISH only", marker)
+    return text.replace("Madam Chair,", f"Madam Chair,{body}", 1)
+
+
+# (code, whether it is reported): the cases of each archive rule (tests/test_rules_meta.py)
+ARCHIVE_CASES = [(code, fails) for code in ("ARC001", "ARC002", "ARC003", "ARC004")
+                 for fails in (True, False)]  # fmt: skip
+
+
+def lint_archive(tmp_path, capsys, files: dict[str, str], *options) -> tuple[int, list[str]]:
+    folder = tmp_path / "archive"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    status = main(["register", "--isolated", *options, str(folder)], stdin=io.StringIO())
+    err = capsys.readouterr().err
+    found = [line.replace(str(folder) + "/", "") for line in err.splitlines()[:-1]]
+    return status, found
+
+
+def test_each_slip_across_documents_is_reported_once(tmp_path, capsys):
+    files = {
+        # ARC001: the same symbol and language, another text.
+        "a-100.txt": statement("PC.DEL/100/23", 2),
+        "b-100.txt": statement("PC.DEL/100/23", 2, body=" Thank you."),
+        # Identical copies are no slip.
+        "c-101.txt": statement("PC.DEL/101/23", 3),
+        "d-101-copy.txt": statement("PC.DEL/101/23", 3),
+        # ARC002: the Russian version dated a day later.
+        "e-102-en.txt": statement("PC.DEL/102/23", 6),
+        "f-102-ru.txt": statement("PC.DEL/102/23", 7, marker="RUSSIAN Original: ENGLISH"),
+        # ARC003: a Rev.1 dated before its base; a Rev.2 after its Rev.1 is right.
+        "g-103.txt": statement("PC.DEL/103/23", 10),
+        "h-103-rev1.txt": statement("PC.DEL/103/23/Rev.1", 9),
+        "i-104.txt": statement("PC.DEL/104/23", 10),
+        "j-104-rev1.txt": statement("PC.DEL/104/23/Rev.1", 12),
+        "k-104-rev2.txt": statement("PC.DEL/104/23/Rev.2", 13),
+        # A revision whose base is not in the archive: only --strict reports it (ARC004).
+        "l-105-rev1.txt": statement("PC.DEL/105/23/Rev.1", 14),
+    }
+    status, found = lint_archive(tmp_path, capsys, files)
+    assert status == 1
+    assert [line.split(": ", 1)[0] + " " + line.split(" ")[1] for line in found] == [
+        "b-100.txt:1:1 ARC001", "f-102-ru.txt:2:1 ARC002", "h-103-rev1.txt:2:1 ARC003",
+    ]  # fmt: skip
+    assert found[0].endswith(
+        "ARC001 PC.DEL/100/23 is also the symbol of a-100.txt (line 1), in the same language, "
+        "whose text differs: one of the two carries the wrong symbol"
+    )
+    assert found[1].endswith(
+        "ARC002 this RUSSIAN version of PC.DEL/102/23 is dated 7 November 2023, the ENGLISH "
+        "version e-102-en.txt (line 1) 6 November 2023"
+    )
+    status, strict = lint_archive(tmp_path, capsys, {}, "--strict")
+    assert [line for line in strict if " ARC004 " in line] == [
+        "l-105-rev1.txt:1:1: ARC004 PC.DEL/105/23/Rev.1 follows PC.DEL/105/23, which is not in "
+        "the archive"
+    ]
+
+
+def test_language_versions_that_disagree_on_who_aligns(tmp_path, capsys):
+    english = statement("PC.DEL/110/23", 2)
+    russian = statement("PC.DEL/110/23", 2, marker="RUSSIAN Original: ENGLISH")
+    russian = russian.replace("as well as GEORGIA, ANDORRA and SAN MARINO",
+                              "as well as GEORGIA and ANDORRA")  # fmt: skip
+    _, found = lint_archive(tmp_path, capsys, {"en.txt": english, "ru.txt": russian})
+    assert found == [
+        "ru.txt:1:1: ARC002 this RUSSIAN version of PC.DEL/110/23 lists other aligning countries "
+        "than the ENGLISH version en.txt (line 1): it lacks SM"
+    ]
+
+
+def test_a_clean_archive_of_a_thousand_statements_gives_nothing(tmp_path, capsys):
+    files = {}
+    for number in range(1000):
+        day, month = 1 + number % 28, 1 + (number // 28) % 12
+        symbol = f"PC.DEL/{1000 + number}/23"
+        files[f"{number:04d}.txt"] = statement(symbol, day, month)
+        if number % 10 == 0:  # a revision, later than its base
+            later = min(day + 1, 28)
+            files[f"{number:04d}-rev1.txt"] = statement(symbol + "/Rev.1", later, month)
+        if number % 50 == 0:  # a translation that agrees with its original
+            russian = "RUSSIAN Original: ENGLISH"
+            files[f"{number:04d}-ru.txt"] = statement(symbol, day, month, marker=russian)
+    status, found = lint_archive(tmp_path, capsys, files, "--strict")
+    assert (status, found) == (0, [])

@@ -7,7 +7,7 @@ import csv
 import json
 import sys
 
-from statement_lint.cli import EXIT_CLEAN
+from statement_lint.cli import EXIT_CLEAN, EXIT_VIOLATIONS
 from statement_lint.cli.usage import Parser
 from statement_lint.version import __version__
 
@@ -25,11 +25,17 @@ def register_command(arguments: list[str]) -> int:
     parser.add_argument("--output-format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--config", metavar="FILE", help="use this config file for every file")
     parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="also report revisions whose base is not in the archive (ARC004)",
+    )  # fmt: skip
     options = parser.parse_args(arguments)
     from statement_lint.config.files import ConfigResolver
     from statement_lint.run.register import register_rows, row_dict
 
-    rows = register_rows(options.paths or ["."], ConfigResolver(options.config, options.isolated))
+    resolver = ConfigResolver(options.config, options.isolated)
+    kept: list = []  # the rows (no texts): what the checks across documents need
+    rows = _keeping(register_rows(options.paths or ["."], resolver), kept)
     if options.output_format == "json":
         out = sys.stdout
         out.write('{"schema_version": 1, "tool": ')
@@ -47,7 +53,30 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    return EXIT_CLEAN
+    return _checked(kept, resolver.for_directory("."), options.strict)
+
+
+def _keeping(rows, kept: list):
+    for row in rows:
+        kept.append(row)
+        yield row
+
+
+def _checked(rows: list, settings, strict: bool) -> int:
+    """The checks across documents, on standard error (the register keeps standard output);
+    the exit status, as linting's."""
+    from statement_lint.report.escape import printable
+    from statement_lint.run.register import archive_diagnostics
+
+    found = archive_diagnostics(rows, settings, strict)
+    for d in found:
+        print(f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {printable(d.message)}",
+              file=sys.stderr)  # fmt: skip
+    errors = sum(d.severity == "error" for d in found)
+    failing = errors if settings.fail_on == "error" else len(found)
+    print(f"Registered {len(rows)} documents; {len(found)} findings across them "
+          f"({errors} errors).", file=sys.stderr)  # fmt: skip
+    return EXIT_VIOLATIONS if failing else EXIT_CLEAN
 
 
 FIELDS = ("path", "symbol", "body", "kind", "number", "year", "suffixes", "restricted", "date",

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from statement_lint.report import ReportInput
 from statement_lint.report.escape import printable
-from statement_lint.rules import FAMILIES
+from statement_lint.rules import FILE_FAMILIES
 
 # Needs every diagnostic first (one document for the whole run).
 STREAMS = False
@@ -31,7 +31,7 @@ def write(report: ReportInput, stream: TextIO) -> None:
     suites = ET.Element(
         "testsuites",
         name="statement-lint",
-        tests=str(len(files) * len(FAMILIES)),
+        tests=str(len(files) * len(FILE_FAMILIES)),
         failures=str(sum(len({d.code[:3] for d in found}) for found in by_file.values())),
         errors="0",
     )
@@ -42,12 +42,12 @@ def write(report: ReportInput, stream: TextIO) -> None:
             suites,
             "testsuite",
             name=_xml_text(path),
-            tests=str(len(FAMILIES)),
+            tests=str(len(FILE_FAMILIES)),
             failures=str(len(failed_families)),
             errors="0",
             skipped="0",
         )
-        for prefix, family in FAMILIES.items():
+        for prefix, family in FILE_FAMILIES.items():
             case = ET.SubElement(
                 suite, "testcase", classname=_xml_text(path), name=f"{prefix} {family}"
             )

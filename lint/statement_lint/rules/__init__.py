@@ -38,7 +38,10 @@ FAMILIES = {
     "DSC": "disclaimer",
     "ALN": "alignment",
     "SUP": "suppression",
+    "ARC": "archive (across documents, `statement-lint register`)",
 }
+# The families a linted file can show: the archive's are checked across documents only.
+FILE_FAMILIES = {prefix: name for prefix, name in FAMILIES.items() if prefix != "ARC"}
 CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
 
 
@@ -68,7 +71,9 @@ class Context(NamedTuple):
 
 # When a rule runs: on every document (even unreadable ones), on parsed statements, or after
 # suppression has been applied (to report on the suppressions themselves).
-Stage = Literal["document", "statement", "suppression"]
+# `archive`: a check across the documents of an archive (`statement-lint register`), never run
+# on one document.
+Stage = Literal["document", "statement", "suppression", "archive"]
 
 
 Check = Callable[[Context], Iterable[Finding]]

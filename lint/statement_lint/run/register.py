@@ -47,6 +47,8 @@ class Row(NamedTuple):
     aligned: tuple[Aligned, ...]
     sha256: str | None  # of the text read: "the texts differ" without keeping them
     error: str | None  # why the document could not be read
+    symbol_line: int | None = None  # where the symbol and the date stand (for diagnostics)
+    date_line: int | None = None
 
 
 def register_rows(paths: list[str], resolver: ConfigResolver) -> Iterator[Row]:
@@ -77,6 +79,7 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
         for c in (statement.alignment.countries if statement.alignment else [])
     )
     year = int(parts["year"]) + 2000 if parts and parts["year"] else None
+    dated = next((d for d in statement.dates if d.value is not None), None)
     return Row(
         shown,
         symbol,
@@ -93,6 +96,8 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
         aligned,
         digest,
         None,
+        statement.symbols[0].span.line if statement.symbols else None,
+        dated.span.line if dated else None,
     )
 
 
@@ -101,3 +106,26 @@ def row_dict(row: Row) -> dict:
     values = row._asdict()
     values["aligned"] = [aligned._asdict() for aligned in row.aligned]
     return values
+
+
+def archive_diagnostics(rows: list[Row], settings, strict: bool = False) -> list:
+    """The checks across documents (the ARC rules) on the register's rows, as diagnostics."""
+    from statement_lint.diagnostic import Diagnostic
+    from statement_lint.engine import enabled_rules, fingerprint
+    from statement_lint.rules._archive import Archive
+    from statement_lint.rules._selection import severity_of
+
+    archive = Archive(rows, strict)
+    found = []
+    for rule in enabled_rules(settings):
+        if rule.stage != "archive":
+            continue
+        severity = severity_of(rule, settings.severity)
+        for finding in rule.check(archive):
+            found.append(Diagnostic(
+                path=finding.path, line=finding.line, column=1, end_line=finding.line,
+                end_column=1, code=rule.code, name=rule.name, severity=severity,
+                message=finding.message, fingerprint=fingerprint(rule.code, finding.subject),
+                url=rule.url,
+            ))  # fmt: skip
+    return sorted(found, key=Diagnostic.sort_key)

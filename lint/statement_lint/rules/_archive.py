@@ -1,0 +1,61 @@
+"""What the archive rules share: the register's rows, grouped by symbol, and how a finding
+names the other document. Not a rule itself (its name starts with `_`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import NamedTuple
+
+from statement_lint.reference.common import long_date
+
+_SUFFIX = re.compile(r"/(Rev|Corr|Add)\.(\d+)$")
+
+
+class ArchiveFinding(NamedTuple):
+    path: str
+    line: int
+    message: str
+    subject: str  # what the finding is about, for its fingerprint
+
+
+class Archive:
+    """The rows of an archive (`run.register.Row`), by symbol; `strict`: report what is
+    missing from it too."""
+
+    def __init__(self, rows, strict: bool = False) -> None:
+        self.strict = strict
+        self.by_symbol: dict[str, list] = defaultdict(list)
+        for row in rows:
+            if row.symbol and row.error is None:
+                self.by_symbol[symbol_key(row.symbol)].append(row)
+
+
+def symbol_key(symbol: str) -> str:
+    """The symbol as documents are matched by: without spaces and a trailing `*`."""
+    return "".join(symbol.split()).rstrip("*")
+
+
+def base_of(symbol: str) -> tuple[str, str, int] | None:
+    """(the symbol it revises, the kind, the number): `PC.DEL/80/21/Rev.2` -> (`.../Rev.1`,
+    `Rev`, 2); `.../Rev.1` -> (`PC.DEL/80/21`, `Rev`, 1). None for a symbol with no suffix."""
+    suffix = _SUFFIX.search(symbol)
+    if suffix is None:
+        return None
+    kind, number = suffix.group(1), int(suffix.group(2))
+    stem = symbol[: suffix.start()]
+    return (f"{stem}/{kind}.{number - 1}" if number > 1 else stem), kind, number
+
+
+def where(row) -> str:
+    return f"{row.path} (line {row.symbol_line or 1})"
+
+
+def day(row) -> dt.date | None:
+    return dt.date.fromisoformat(row.date) if row.date else None
+
+
+def shown_day(row) -> str:
+    found = day(row)
+    return long_date(found) if found else "undated"
