@@ -200,7 +200,7 @@ def test_the_ci_recipes_commands_run_as_written(tmp_path, monkeypatch):
     # docs/ci.md: each statement-lint command, in a repository with statements/ (its install
     # line needs the network, which the tests do not have: the checkout is installed instead).
     commands = documented_commands(Path(__file__).parent.parent / "docs" / "ci.md")
-    assert len(commands) == 4, commands
+    assert len(commands) == 5, commands
     monkeypatch.chdir(tmp_path)
     (tmp_path / "statements").mkdir()
     shutil.copy(SEED, tmp_path / "statements" / "seed.txt")
@@ -217,6 +217,8 @@ def test_the_ci_recipes_commands_run_as_written(tmp_path, monkeypatch):
     assert [issue["check_name"] for issue in report] == ["ALN002"]
     baseline = json.loads((tmp_path / ".statement-lint-baseline.json").read_text())
     assert len(baseline["entries"]) == 1
+    register = (tmp_path / "register.csv").read_text().splitlines()
+    assert register[0].startswith("path,symbol,") and len(register) == 2
 
 
 def test_the_readmes_usage_commands_run_as_written(tmp_path):
