@@ -34,8 +34,9 @@ def register_command(arguments: list[str]) -> int:
     from statement_lint.run.register import register_rows, row_dict
 
     resolver = ConfigResolver(options.config, options.isolated)
-    kept: list = []  # the rows (no texts): what the checks across documents need
-    rows = _keeping(register_rows(options.paths or ["."], resolver), kept)
+    kept: list = []  # what the checks across documents need of each row (no texts)
+    counted = [0]
+    rows = _keeping(register_rows(options.paths or ["."], resolver), kept, counted)
     if options.output_format == "json":
         out = sys.stdout
         out.write('{"schema_version": 1, "tool": ')
@@ -53,16 +54,22 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    return _checked(kept, resolver.for_directory("."), options.strict)
+    return _checked(kept, resolver.for_directory("."), options.strict, counted[0])
 
 
-def _keeping(rows, kept: list):
+def _keeping(rows, kept: list, counted: list[int]):
+    """The rows, passed on as they come; what the checks need of each is kept, and counted."""
+    from statement_lint.rules._archive import Kept
+
     for row in rows:
-        kept.append(row)
+        counted[0] += 1
+        entry = Kept.of(row)
+        if entry is not None:
+            kept.append(entry)
         yield row
 
 
-def _checked(rows: list, settings, strict: bool) -> int:
+def _checked(rows: list, settings, strict: bool, registered: int) -> int:
     """The checks across documents, on standard error (the register keeps standard output);
     the exit status, as linting's."""
     from statement_lint.report.escape import printable
@@ -74,7 +81,7 @@ def _checked(rows: list, settings, strict: bool) -> int:
               file=sys.stderr)  # fmt: skip
     errors = sum(d.severity == "error" for d in found)
     failing = errors if settings.fail_on == "error" else len(found)
-    print(f"Registered {len(rows)} documents; {len(found)} findings across them "
+    print(f"Registered {registered} documents; {len(found)} findings across them "
           f"({errors} errors).", file=sys.stderr)  # fmt: skip
     return EXIT_VIOLATIONS if failing else EXIT_CLEAN
 

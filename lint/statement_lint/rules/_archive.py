@@ -20,16 +20,43 @@ class ArchiveFinding(NamedTuple):
     subject: str  # what the finding is about, for its fingerprint
 
 
-class Archive:
-    """The rows of an archive (`run.register.Row`), by symbol; `strict`: report what is
-    missing from it too."""
+class Kept(NamedTuple):
+    """What the checks keep of a register row (`run.register.Row`): no text, and the aligning
+    countries as a set of ids, so that an archive of 100,000 documents stays small."""
 
-    def __init__(self, rows, strict: bool = False) -> None:
+    path: str
+    symbol: str
+    language: str | None
+    date: str | None
+    digest: bytes | None  # the first 16 bytes of the text's sha256: enough to tell texts apart
+    symbol_line: int | None
+    date_line: int | None
+    countries: frozenset[str]
+
+    @classmethod
+    def of(cls, row) -> Kept | None:
+        """None for a row the checks have nothing to say about (no symbol, not read)."""
+        if not row.symbol or row.error is not None:
+            return None
+        countries = frozenset(aligned.country for aligned in row.aligned)
+        countries = _SETS.setdefault(countries, countries)  # most documents share a few sets
+        digest = bytes.fromhex(row.sha256)[:16] if row.sha256 else None
+        return cls(row.path, row.symbol, row.language, row.date, digest, row.symbol_line,
+                   row.date_line, countries)  # fmt: skip
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+class Archive:
+    """The kept rows of an archive (`Kept`), by symbol; `strict`: report what is missing from
+    it too."""
+
+    def __init__(self, kept, strict: bool = False) -> None:
         self.strict = strict
-        self.by_symbol: dict[str, list] = defaultdict(list)
-        for row in rows:
-            if row.symbol and row.error is None:
-                self.by_symbol[symbol_key(row.symbol)].append(row)
+        self.by_symbol: dict[str, list[Kept]] = defaultdict(list)
+        for row in kept:
+            self.by_symbol[symbol_key(row.symbol)].append(row)
 
 
 def symbol_key(symbol: str) -> str:

@@ -30,7 +30,7 @@ def conflicting_duplicate(archive: Archive):
         first: dict[str | None, object] = {}
         for row in sorted(rows, key=lambda r: r.path):
             seen = first.setdefault(row.language, row)
-            if seen is not row and seen.sha256 != row.sha256:
+            if seen is not row and seen.digest != row.digest:
                 yield ArchiveFinding(
                     row.path,
                     row.symbol_line or 1,

@@ -41,8 +41,7 @@ def language_versions_disagree(archive: Archive):
                     f"{first.language} version {where(first)} {shown_day(first)}",
                     f"{symbol} date {row.language}",
                 )
-            ours = {a.country for a in row.aligned}
-            theirs = {a.country for a in first.aligned}
+            ours, theirs = row.countries, first.countries
             if ours != theirs:
                 missing, extra = sorted(theirs - ours), sorted(ours - theirs)
                 said = "; ".join(

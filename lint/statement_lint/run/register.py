@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -74,8 +75,9 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
     date = next((d.value for d in statement.dates if d.value is not None), None)
     marker = statement.language_markers[0] if statement.language_markers else None
     original = _ORIGINAL.search(marker.text) if marker else None
+    # Names, slots and languages repeat across an archive: one string each (memory).
     aligned = tuple(
-        Aligned(c.country_id or c.written, c.slot, c.marker is not None)
+        Aligned(_shared(c.country_id or c.written), _shared(c.slot), c.marker is not None)
         for c in (statement.alignment.countries if statement.alignment else [])
     )
     year = int(parts["year"]) + 2000 if parts and parts["year"] else None
@@ -83,15 +85,15 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
     return Row(
         shown,
         symbol,
-        parts["body"] if parts else None,
-        parts["kind"] if parts else None,
+        _shared(parts["body"]) if parts else None,
+        _shared(parts["kind"]) if parts else None,
         int(parts["number"]) if parts else None,
         year if year is None or year <= 2069 else year - 100,
         parts["suffixes"] if parts else "",
         statement.restricted is not None,
         date.isoformat() if date else None,
-        marker.language if marker else None,
-        original.group(1).upper() if original else None,
+        _shared(marker.language) if marker else None,
+        _shared(original.group(1).upper()) if original else None,
         statement.disclaimer is not None,
         aligned,
         digest,
@@ -101,6 +103,10 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
     )
 
 
+def _shared(text: str | None) -> str | None:
+    return sys.intern(text) if text else text
+
+
 def row_dict(row: Row) -> dict:
     """The row as the JSON register holds it."""
     values = row._asdict()
@@ -108,14 +114,15 @@ def row_dict(row: Row) -> dict:
     return values
 
 
-def archive_diagnostics(rows: list[Row], settings, strict: bool = False) -> list:
-    """The checks across documents (the ARC rules) on the register's rows, as diagnostics."""
+def archive_diagnostics(kept: list, settings, strict: bool = False) -> list:
+    """The checks across documents (the ARC rules) on what was kept of the register's rows
+    (`rules._archive.Kept`), as diagnostics."""
     from statement_lint.diagnostic import Diagnostic
     from statement_lint.engine import enabled_rules, fingerprint
     from statement_lint.rules._archive import Archive
     from statement_lint.rules._selection import severity_of
 
-    archive = Archive(rows, strict)
+    archive = Archive(kept, strict)
     found = []
     for rule in enabled_rules(settings):
         if rule.stage != "archive":
