@@ -109,3 +109,13 @@ def load_cases() -> list[Case]:
             for index, spec in enumerate(tomllib.load(handle)["case"], start=1):
                 cases.append(Case(f"{path.stem}-{index}", spec["rule"], spec["expect"], spec))
     return cases
+
+
+def without_pointers(error: str) -> str:
+    """A config error's own lines, without the line of the file and the caret under it (what
+    tests/test_daily_use.py checks)."""
+    lines = error.splitlines(keepends=True)
+    kept = [line for index, line in enumerate(lines)
+            if not re.match(r"  \d+ \| ", line)
+            and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
+    return "".join(kept)

@@ -2,13 +2,13 @@
 
 import io
 import json
-import re
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from conftest import without_pointers
 from statement_lint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,16 +43,6 @@ def codes(capsys, *arguments):
     report = json.loads(out) if out else {"diagnostics": []}
     found = [(d["path"], d["code"], d["line"]) for d in report["diagnostics"]]
     return status, found
-
-
-def without_pointers(error: str) -> str:
-    """The error's own lines, without the line of the file and the caret under it (what
-    tests/test_daily_use.py checks)."""
-    lines = error.splitlines(keepends=True)
-    kept = [line for index, line in enumerate(lines)
-            if not re.match(r"  \d+ \| ", line)
-            and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
-    return "".join(kept)
 
 
 def error_of(capsys, *arguments):

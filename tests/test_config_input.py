@@ -7,7 +7,6 @@ import io
 import json
 import os
 import random
-import re
 import shutil
 import signal
 import sys
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import without_pointers
 from statement_lint.cli import main
 from statement_lint.config import files as configfile
 from statement_lint.config.globs import _Automaton, compile_glob, exclusion_matcher
@@ -48,16 +48,6 @@ def repo(tmp_path, monkeypatch):
     yield tmp_path
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
-
-
-def without_pointers(error: str) -> str:
-    """The error's own lines, without the line of the file and the caret under it (what
-    tests/test_daily_use.py checks)."""
-    lines = error.splitlines(keepends=True)
-    kept = [line for index, line in enumerate(lines)
-            if not re.match(r"  \d+ \| ", line)
-            and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
-    return "".join(kept)
 
 
 def error_of(capsys, *arguments):
