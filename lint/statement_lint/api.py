@@ -86,13 +86,10 @@ def review_word_file(data: bytes, settings: Settings | None = None) -> bytes:
 
 
 def _read_and_lint(data: bytes, filename: str, settings: Settings):
-    from statement_lint.readers import Document, over_limit, read_data, size_limit
+    from statement_lint.readers import read_data
 
     suffix = os.path.splitext(filename)[1].lower()
-    if len(data) > size_limit(suffix, settings.limits):
-        document = Document(filename, None, over_limit(suffix, settings.limits, 0, len(data)))
-    else:
-        document = read_data(data, filename, suffix, settings.limits)
+    document = read_data(data, filename, suffix, settings.limits)
     outcome = _engine().lint(document, settings, filename)
     return document, sorted(outcome.diagnostics, key=Diagnostic.sort_key)
 

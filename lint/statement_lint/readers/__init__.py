@@ -179,7 +179,10 @@ def over_limit(suffix: str, limits: Limits, claimed: int, read: int) -> str:
 
 def read_data(data: bytes, shown: str, suffix: str, limits: Limits) -> Document:
     """The document in `data`, read as the kind of file its suffix (`.docx`, lower case)
-    says: a file's bytes, standard input's, or a library caller's."""
+    says: a file's bytes, standard input's, or a library caller's; over the size limit for
+    its kind, one reason that says so."""
+    if len(data) > size_limit(suffix, limits):
+        return Document(shown, None, over_limit(suffix, limits, 0, len(data)))
     if suffix == ".pdf":
         return _read_pdf(data, shown, limits)
     if suffix == ".docx":

@@ -22,7 +22,6 @@ from statement_lint.readers.docx import DocxError, read_docx
 from statement_lint.readers.docx_splice import AUTHOR, Placed, Splicer, TrackedError
 from statement_lint.readers.docx_tracked import TracingReader, first_free_id, rezipped
 from statement_lint.readers.limits import Limits
-from statement_lint.readers.text import normal_line_ends
 
 COMMENTS = "word/comments.xml"
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
@@ -76,13 +75,8 @@ class _Anchors:
 
     def __init__(self, archive: zipfile.ZipFile, limits: Limits) -> None:
         reader = TracingReader(archive, limits)
-        self.paragraphs = reader.paragraphs()
+        self.paragraphs, self._texts, self._starts = reader.read()
         self._placed = reader.placed
-        self._starts, self._texts, offset = [], [], 0
-        for paragraph in self.paragraphs:  # as readers._read_docx joins them
-            self._starts.append(offset)
-            self._texts.append(normal_line_ends(paragraph.text))
-            offset += len(self._texts[-1]) + 1
         body = [i for i, p in enumerate(self.paragraphs) if p.part is None and self._placed[i]]
         if not body:
             raise DocxError("has no text in its body to anchor review comments to")

@@ -102,6 +102,17 @@ class TracingReader(_Reader):
         self.placed += [read.placed.get(slot, []) for slot in range(len(read.paragraphs))]
         return super()._part(part, read)
 
+    def read(self) -> tuple[list[Paragraph], list[str], list[int]]:
+        """The paragraphs, their texts as the document's text holds them, and where each
+        starts in it (as readers._read_docx joins them)."""
+        paragraphs = self.paragraphs()
+        texts = [normal_line_ends(paragraph.text) for paragraph in paragraphs]
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        return paragraphs, texts, starts
+
 
 def track_changes(
     data: bytes, edits: list[tuple[int, int, str]], limits: Limits, now: dt.datetime
@@ -110,12 +121,7 @@ def track_changes(
     statement-lint reads it) made a tracked change; TrackedError if one cannot be."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     reader = TracingReader(archive, limits)
-    paragraphs = reader.paragraphs()
-    starts, text, offset = [], [], 0
-    for paragraph in paragraphs:  # as readers._read_docx joins them
-        starts.append(offset)
-        text.append(normal_line_ends(paragraph.text))
-        offset += len(text[-1]) + 1
+    _, text, starts = reader.read()
     parts = {name: archive.read(name) for name in _parts_of(reader.placed)}
     writer = Splicer(parts, first_free_id(archive), now)
     for start, end, content in map(_narrowed, edits, [text] * len(edits), [starts] * len(edits)):

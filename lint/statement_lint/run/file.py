@@ -11,7 +11,7 @@ from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.errors import UserError
-from statement_lint.readers import Document, over_limit, read_data, read_path, reason, size_limit
+from statement_lint.readers import Document, read_data, read_path, reason, size_limit
 from statement_lint.run.discover import display_path
 from statement_lint.run.result import FileResult, lines_of
 
@@ -115,10 +115,7 @@ class FileWork:
         # One byte more than allowed: enough to tell an over-long input, never all of it.
         data = stream.read(limit + 1)
         shown = display_path(name) if name else "-"
-        if len(data) > limit:
-            document = Document(shown, None, over_limit(suffix, settings.limits, 0, len(data)))
-        else:
-            document = read_data(data, shown, suffix, settings.limits)
+        document = read_data(data, shown, suffix, settings.limits)
         result = self._result(document, self.engine.lint(document, settings, name or "-"))
         if self.options.diff and any(d.fix for d in result.diagnostics):
             self._fix(None, document, settings, result, data)
