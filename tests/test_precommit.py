@@ -105,14 +105,19 @@ def test_the_readmes_snippet_works_as_written(tmp_path, pre_commit_home):
     # The snippet's release exists: it is this version's tag.
     assert rev == f"v{__version__}"
     tags = subprocess.run(["git", "tag"], cwd=PROJECT, capture_output=True, text=True).stdout
-    assert rev in tags.split(), f"tag {rev} is missing: git tag {rev}"
+    # A checkout with tags must hold this release's; CI clones main alone, without tags.
+    assert not tags.split() or rev in tags.split(), f"tag {rev} is missing: git tag {rev}"
+    # The snippet is run against this commit, tagged as the release it names.
+    release = tmp_path / "release"
+    subprocess.run(["git", "clone", "-q", str(PROJECT), str(release)], check=True)
+    subprocess.run(["git", "tag", "-f", rev], cwd=release, check=True, capture_output=True)
     (tmp_path / "notes.txt").write_text("Meeting notes: call the Secretariat on Monday.\n")
     repo = make_repo(
         tmp_path / "desk",
         {"statements/seed.txt": FIXTURES / "statements" / "pc-del-80-21-rev1.txt",
          "notes.txt": tmp_path / "notes.txt"},
     )  # fmt: skip
-    config = snippet.replace("https://github.com/statement-lint/statement-lint", str(PROJECT))
+    config = snippet.replace("https://github.com/statement-lint/statement-lint", str(release))
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     result = run_hooks(repo, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
