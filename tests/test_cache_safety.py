@@ -82,6 +82,16 @@ def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys):
     assert entry["size"] == path.stat().st_size
 
 
+GOOD_RESULT = {"diagnostics": [], "ignore_use": [], "notes": [], "lines": {}}
+
+
+def entry(size=1, mtime=1, sha256="0" * 64, **value) -> str:
+    """A shard holding one entry for statement.txt; `value` changes the kept result."""
+    kept = {**GOOD_RESULT, **value}
+    body = {"size": size, "mtime": mtime, "sha256": sha256, "value": kept}
+    return json.dumps({"entries": {"statement.txt": body}})
+
+
 DAMAGED = [
     "[]",
     "null",
@@ -90,18 +100,17 @@ DAMAGED = [
     '{"entries": []}',
     '{"entries": {"statement.txt": 3}}',
     '{"entries": {"statement.txt": {}}}',
-    '{"entries": {"statement.txt": {"size": "1", "mtime": 1, "sha256": "0", '
-    '"diagnostics": [], "usage": []}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1.5, "sha256": "' + "0" * 64 + '", '
-    '"diagnostics": [], "usage": []}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
-    '"diagnostics": {}, "usage": []}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
-    '"diagnostics": [1], "usage": []}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
-    '"diagnostics": [], "usage": [[1, 2]]}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '", '
-    '"diagnostics": [{"line": "x"}], "usage": []}}}',
+    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '"}}}',
+    entry(size="1"),
+    entry(mtime=1.5),
+    entry(sha256="0"),
+    entry(diagnostics={}),
+    entry(diagnostics=[1]),
+    entry(ignore_use=[[1, 2]]),
+    entry(notes=[3]),
+    entry(lines={"x": "line"}),
+    entry(diagnostics=[{"line": "x"}]),
+    entry(path="statement.txt", symbol=None),  # a register row, not a result
     "[" * 100_000 + "]" * 100_000,
     "{not json",
 ]

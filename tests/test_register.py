@@ -1,9 +1,10 @@
-"""`statement-lint register`: a row per document, as a table, CSV or JSON (first part of the
-archive register; the checks across documents are to come)."""
+"""`statement-lint register`: a row per document, as a table, CSV or JSON; the checks across
+documents (ARC rules); the result cache and worker processes it shares with linting."""
 
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -12,14 +13,19 @@ import pytest
 
 from documents import docx_parts, statement_from_top_layout, write_docx
 from statement_lint.cli import main
+from statement_lint.run import register as register_module
 
 ROOT = Path(__file__).parent.parent
 SEED = Path(__file__).parent / "fixtures" / "statements" / "pc-del-80-21-rev1.txt"
 
 
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where the result cache is written
+
+
 @pytest.fixture
-def archive(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def archive(tmp_path):
     (tmp_path / "archive").mkdir()
     shutil.copy(SEED, tmp_path / "archive" / "pc-del-80-21-rev1.txt")
     clean = statement_from_top_layout("layouts/top.txt")
@@ -79,6 +85,108 @@ def test_table_is_a_line_per_document(archive, capsys):
     assert "PC.DEL/80/21/Rev.1" in lines[4] and "MK*, ME*, RS*, AL," in lines[4]
 
 
+# The result cache and worker processes -----------------------------------------------------
+
+
+def test_a_rerun_takes_the_rows_from_the_cache_without_reading(archive, capsys, monkeypatch):
+    (archive / "archive" / "broken.docx").unlink()  # not cached: read again each time
+    for path in (archive / "archive").iterdir():
+        os.utime(path, ns=(10**18, 10**18))  # not "racy": the size and time vouch for it
+    cold = register(capsys, "--output-format", "json", "archive")
+    # Linting and the register keep apart shards in the same cache.
+    lint_shards = set((archive / ".statement_lint_cache").rglob("*.json"))
+    assert len(lint_shards) == 1
+    assert main(["--isolated", "archive"], stdin=io.StringIO()) == 1
+    linted = capsys.readouterr().out
+    assert len(set((archive / ".statement_lint_cache").rglob("*.json"))) == 2
+
+    def no_reading(*arguments):
+        raise AssertionError("a cached row was read again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("statement_lint.run.register.read_path", no_reading)
+        patched.setattr("statement_lint.run.cache._digest", no_reading)
+        assert register(capsys, "--output-format", "json", "archive") == cold
+    # ...and linting still gets its own results, not rows.
+    assert main(["--isolated", "archive"], stdin=io.StringIO()) == 1
+    assert capsys.readouterr().out == linted
+
+
+def test_a_changed_document_is_read_again(archive, capsys):
+    register(capsys, "archive")
+    seed = archive / "archive" / "pc-del-80-21-rev1.txt"
+    seed.write_text(seed.read_text().replace("22 February 2021", "23 February 2021"))
+    rows = json.loads(register(capsys, "--output-format", "json", "archive"))["documents"]
+    assert [row["date"] for row in rows if row["path"].endswith("rev1.txt")] == ["2021-02-23"]
+
+
+def test_a_damaged_or_foreign_cache_entry_is_not_a_row(archive, capsys):
+    cold = register(capsys, "--output-format", "json", "archive")
+    [shard] = (archive / ".statement_lint_cache").rglob("*.json")
+    entries = json.loads(shard.read_text())["entries"]
+    entries["pc-del-80-21-rev1.txt"]["value"]["number"] = "80"  # not a row's type
+    entries["fsc-del-301-23.txt"]["value"] = {"diagnostics": [], "ignore_use": [], "notes": [],
+                                              "lines": {}}  # a lint result  # fmt: skip
+    shard.write_text(json.dumps({"entries": entries}))
+    assert register(capsys, "--output-format", "json", "archive") == cold
+
+
+def test_no_cache_writes_no_cache(archive, capsys):
+    register(capsys, "--no-cache", "archive")
+    assert not (archive / ".statement_lint_cache").exists()
+    register(capsys, "--cache-dir", "elsewhere", "archive")
+    assert len(list((archive / "elsewhere").rglob("*.json"))) == 1
+
+
+def test_workers_give_the_same_register(tmp_path, capsys):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(150):  # beyond PARALLEL_FROM: worker processes start
+        (folder / f"{number:03d}.txt").write_text(statement(f"PC.DEL/{number}/23", 1 + number % 28))
+    (folder / "100.txt").write_text(statement("PC.DEL/99/23", 2, body=" Other words."))
+    outputs = []
+    for jobs in ("1", "2"):
+        status = main(["register", "--isolated", "--no-cache", "-j", jobs, "--output-format",
+                       "csv", "many"], stdin=io.StringIO())  # fmt: skip
+        outputs.append((status, capsys.readouterr()))
+    assert outputs[0] == outputs[1]
+    status, captured = outputs[0]
+    assert status == 1 and len(captured.out.splitlines()) == 151
+    assert captured.err.splitlines()[0] == (
+        "many/100.txt:1:1: ARC001 PC.DEL/99/23 is also the symbol of many/099.txt (line 1), in "
+        "the same language, whose text differs: one of the two carries the wrong symbol"
+    )
+
+
+def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, monkeypatch):
+    real_row_of = register_module.row_of
+
+    def failing_on_the_seed(shown, document, statement):
+        if shown.endswith("rev1.txt"):
+            raise IndexError("string index out of range")
+        return real_row_of(shown, document, statement)
+
+    monkeypatch.setattr(register_module, "row_of", failing_on_the_seed)
+    status = main(["register", "--isolated", "--output-format", "csv", "archive"],
+                  stdin=io.StringIO())  # fmt: skip
+    captured = capsys.readouterr()
+    assert status == 2
+    rows = {row["path"]: row for row in csv.DictReader(io.StringIO(captured.out))}
+    assert len(rows) == 4 and rows["archive/pc-del-1544-23.docx"]["symbol"] == "PC.DEL/1544/23"
+    assert rows["archive/pc-del-80-21-rev1.txt"]["error"].startswith(
+        "statement-lint failed on it (IndexError: string index out of range, in run/register.py "
+    )  # and the line, for the bug report
+    assert captured.err.endswith(
+        "statement-lint: failed on 1 of them: their rows say why; please report the bug with "
+        "the file\n"
+    )
+
+
+def test_jobs_must_be_a_number_of_processes(archive, capsys):
+    assert main(["register", "-j", "0", "archive"], stdin=io.StringIO()) == 2
+    assert "--jobs takes a number of processes, 1 or more" in capsys.readouterr().err
+
+
 # Checks across documents --------------------------------------------------------------------
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -104,9 +212,9 @@ def lint_archive(tmp_path, capsys, files: dict[str, str], *options) -> tuple[int
     folder.mkdir(exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    status = main(["register", "--isolated", *options, str(folder)], stdin=io.StringIO())
+    status = main(["register", "--isolated", *options, "archive"], stdin=io.StringIO())
     err = capsys.readouterr().err
-    found = [line.replace(str(folder) + "/", "") for line in err.splitlines()[:-1]]
+    found = [line.replace("archive/", "") for line in err.splitlines()[:-1]]
     return status, found
 
 

@@ -61,8 +61,8 @@ def test_cache_gives_the_same_output_and_is_tagged(archive, capsys):
     warm = run(capsys, ".")
     assert warm == cold
     # The cache is read: a doctored entry shows (and proves the file was not linted again).
-    name = next(name for name, entry in entries.items() if entry["diagnostics"])
-    entries[name]["diagnostics"] = []
+    name = next(name for name, entry in entries.items() if entry["value"]["diagnostics"])
+    entries[name]["value"]["diagnostics"] = []
     shard.write_text(json.dumps({"entries": entries}))
     assert run(capsys, ".") != cold
 
@@ -73,7 +73,7 @@ def test_a_touched_file_is_still_a_hit(tmp_path, capsys, monkeypatch):
     cold = run(capsys, "seed.txt")
     [shard] = list((tmp_path / ".statement_lint_cache").rglob("*.json"))
     entries = json.loads(shard.read_text())["entries"]
-    entries["seed.txt"]["diagnostics"] = []  # mark the entry: a hit shows no diagnostic
+    entries["seed.txt"]["value"]["diagnostics"] = []  # mark the entry: a hit shows no diagnostic
     shard.write_text(json.dumps({"entries": entries}))
     os.utime(path, ns=(1, 1))  # a new time, the same content
     assert run(capsys, "seed.txt") != cold

@@ -33,7 +33,7 @@ def lint_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to lint (default: .); - reads standard input",
     )
-    for add_group in (_rule_selection, _configuration, _baseline, _speed, _fixes, _output):
+    for add_group in (_rule_selection, _configuration, _baseline, add_speed, _fixes, _output):
         add_group(parser)
     parser.add_argument("--version", action="version", version=f"statement-lint {__version__}")
     return parser
@@ -80,11 +80,13 @@ def _baseline(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _speed(parser: argparse.ArgumentParser) -> None:
+def add_speed(parser: argparse.ArgumentParser) -> None:
+    """--jobs, --no-cache and --cache-dir (the register has them too); `checked_jobs` reads
+    --jobs."""
     speed = parser.add_argument_group("speed")
     speed.add_argument(
         "--jobs", "-j", type=int, metavar="N",
-        help="worker processes for large runs (default: the number of CPUs; 1 for --fix)",
+        help="worker processes for large runs (default: the number of CPUs)",
     )  # fmt: skip
     speed.add_argument(
         "--no-cache", action="store_true", help="do not read or write the result cache"
@@ -99,7 +101,8 @@ def _fixes(parser: argparse.ArgumentParser) -> None:
     fixing = parser.add_argument_group("fixes")
     fixing.add_argument(
         "--fix", action="store_true",
-        help="correct, in place, what has exactly one right correction ([*] in the output)",
+        help="correct, in place, what has exactly one right correction ([*] in the output); "
+        "in one process unless --jobs says otherwise",
     )  # fmt: skip
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
@@ -160,8 +163,7 @@ def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:
         raise UsageError("--annotate-dir DIR goes with --annotate")
     if options.annotate_dir and not os.path.isdir(options.annotate_dir):
         raise UsageError(f"--annotate-dir {options.annotate_dir}: no such folder; create it first")
-    if options.jobs is not None and options.jobs < 1:
-        raise UsageError("--jobs takes a number of processes, 1 or more")
+    checked_jobs(options)
     return RunOptions(
         paths=paths,
         config=options.config,
@@ -179,6 +181,12 @@ def run_options(options: argparse.Namespace, stdin: TextIO) -> RunOptions:
         stdin_filename=options.stdin_filename,
         annotate=(options.annotate_dir or "") if options.annotate else None,
     )
+
+
+def checked_jobs(options: argparse.Namespace) -> int | None:
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+    return options.jobs
 
 
 def _codes(values: list[str], option: str) -> tuple[str, ...]:

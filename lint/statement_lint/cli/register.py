@@ -7,7 +7,8 @@ import csv
 import json
 import sys
 
-from statement_lint.cli import EXIT_CLEAN, EXIT_VIOLATIONS
+from statement_lint.cli import EXIT_CLEAN, EXIT_FAILURE, EXIT_VIOLATIONS
+from statement_lint.cli.arguments import add_speed, checked_jobs
 from statement_lint.cli.usage import Parser
 from statement_lint.version import __version__
 
@@ -29,14 +30,17 @@ def register_command(arguments: list[str]) -> int:
         "--strict", action="store_true",
         help="also report revisions whose base is not in the archive (ARC004)",
     )  # fmt: skip
+    add_speed(parser)
     options = parser.parse_args(arguments)
-    from statement_lint.config.files import ConfigResolver
-    from statement_lint.run.register import register_rows, row_dict
+    from statement_lint.run.register import RowWork, register_rows, row_dict
+    from statement_lint.run.work import FileOptions
 
-    resolver = ConfigResolver(options.config, options.isolated)
+    jobs = checked_jobs(options)
+    cache_dir = None if options.no_cache else options.cache_dir
+    local = RowWork(FileOptions(options.config, options.isolated, cache_dir=cache_dir))
     kept: list = []  # what the checks across documents need of each row (no texts)
-    counted = [0]
-    rows = _keeping(register_rows(options.paths or ["."], resolver), kept, counted)
+    counted = [0, 0]  # documents, and those statement-lint failed on
+    rows = _keeping(register_rows(options.paths or ["."], local, jobs), kept, counted)
     if options.output_format == "json":
         out = sys.stdout
         out.write('{"schema_version": 1, "tool": ')
@@ -54,15 +58,23 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    return _checked(kept, resolver.for_directory("."), options.strict, counted[0])
+    status = _checked(kept, local.resolver.for_directory("."), options.strict, counted[0])
+    if counted[1]:
+        print(f"statement-lint: failed on {counted[1]} of them: their rows say why; please "
+              "report the bug with the file", file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    return status
 
 
 def _keeping(rows, kept: list, counted: list[int]):
-    """The rows, passed on as they come; what the checks need of each is kept, and counted."""
+    """The rows, passed on as they come; what the checks need of each is kept; the rows and the
+    failures are counted."""
     from statement_lint.rules._archive import Kept
+    from statement_lint.run.register import FAILED
 
     for row in rows:
         counted[0] += 1
+        counted[1] += bool(row.error and row.error.startswith(FAILED))
         entry = Kept.of(row)
         if entry is not None:
             kept.append(entry)

@@ -17,8 +17,9 @@ from typing import BinaryIO
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
 from statement_lint.run.discover import discover, display_path
-from statement_lint.run.file import FileOptions, FileWork
+from statement_lint.run.file import FileWork
 from statement_lint.run.result import FileResult
+from statement_lint.run.work import FileOptions
 from statement_lint.run.workers import default_jobs, run_files
 
 __all__ = ["FileResult", "Run", "RunEnd", "RunOptions"]

@@ -11,6 +11,10 @@ the file system's time granularity of the run's start is "racy": its time cannot
 content, so its entry keeps no time and the next run compares the hash. A shard that is not
 what this module writes (damaged, edited, from elsewhere) is discarded and rewritten.
 
+What an entry keeps of a file is the caller's: linting keeps its `FileResult`, the register its
+row (`run.register`); each kind has its own shards (`kind` is in their names), so one never
+reads the other's entries.
+
 Shards are written to a temporary file and renamed into place, merged with what
 another run wrote meanwhile, so runs sharing the cache (pre-commit runs hooks in parallel)
 never read half a shard; at worst a race costs a file one more linting.
@@ -24,14 +28,14 @@ import json
 import os
 import stat
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from statement_lint.config.settings import Settings
-from statement_lint.diagnostic import Diagnostic, IgnoreUse
 from statement_lint.readers import Document, read_bounded
 from statement_lint.run.atomic import mode_for, replace_file
-from statement_lint.run.result import FileResult, lines_of
+from statement_lint.run.result import FileResult, result_entry, result_from_entry, valid_result
 from statement_lint.version import __version__
 
 CACHE_DIR = ".statement_lint_cache"
@@ -49,18 +53,25 @@ SHARD_LIMIT = 256 * 1024 * 1024
 
 
 class _Shard:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, valid: Callable[[object], bool]) -> None:
         self.path = path
         # The settings and folder it was last found for: the next file of the folder needs
         # no new key.
         self.settings: Settings | None = None
         self.written: str | None = None  # the folder as the path gave it
-        self.entries, damaged = _read_entries(path)
+        self.valid = valid
+        self.entries, damaged = _read_entries(path, valid)
         # Entries to write; a damaged shard is written again whole, without what was bad.
         self.changed: dict[str, dict] = dict(self.entries) if damaged else {}
 
 
-class ResultCache:
+class EntryCache:
+    """What the caller kept of each file (a JSON value, checked by `valid` when read back),
+    valid while the file's bytes and the settings are those it was kept for."""
+
+    kind = ""  # the kind of entry: shards of each kind are apart
+    valid: Callable[[object], bool] = staticmethod(lambda value: False)
+
     def __init__(self, directory: str = CACHE_DIR) -> None:
         self.root = directory
         self.folder = os.path.join(directory, __version__)
@@ -69,9 +80,8 @@ class ResultCache:
         self._shard: _Shard | None = None  # one folder's entries at a time: memory stays flat
         self.started_ns = time.time_ns()
 
-    def lookup(self, settings: Settings, path: str, shown: str) -> FileResult | None:
-        """The cached result for the file, if it is still valid, its diagnostics reported as
-        `shown` (the same file is shown by another path from another working directory)."""
+    def fresh(self, settings: Settings, path: str) -> object | None:
+        """What was kept of the file, if its bytes are still those it was kept for."""
         shard = self._shard_for(settings, path)
         name = os.path.basename(path)
         entry = shard.entries.get(name)
@@ -88,33 +98,19 @@ class ResultCache:
                 return None
             if not self._racy(status.st_mtime_ns):  # touched, not changed: trust the time now
                 entry = shard.changed[name] = {**entry, "mtime": status.st_mtime_ns}
-        try:
-            diagnostics = [Diagnostic.from_dict({**d, "path": shown}) for d in entry["diagnostics"]]
-        except (TypeError, ValueError):
-            return None
-        return FileResult(
-            shown,
-            diagnostics,
-            tuple(IgnoreUse(*use) for use in entry["ignore_use"]),
-            notes=tuple(entry["notes"]),
-            lines={int(number): line for number, line in entry["lines"].items()},
-        )
+        return entry["value"]
 
-    def store(self, settings: Settings, path: str, document: Document, result: FileResult) -> None:
-        """Remember the result of the bytes `document` was read from."""
+    def keep(self, settings: Settings, path: str, document: Document, value: object) -> None:
+        """Remember `value` for the bytes `document` was read from."""
         source = document.source
         if source is None:
             return
         shard = self._shard_for(settings, path)
-        lines = lines_of(document.text or "", result.diagnostics)
         shard.changed[os.path.basename(path)] = {
             "size": source.size,
             "mtime": None if self._racy(source.mtime_ns) else source.mtime_ns,
             "sha256": source.sha256,
-            "diagnostics": [d.to_dict() for d in result.diagnostics],
-            "ignore_use": [[u.config, u.glob, u.matched, u.hid] for u in result.ignore_use],
-            "notes": list(result.notes),
-            "lines": {str(number): line for number, line in lines.items()},
+            "value": value,
         }
 
     def _racy(self, mtime_ns: int) -> bool:
@@ -130,7 +126,7 @@ class ResultCache:
         try:
             self._prepare()
             with _locked(shard.path + ".lock"):
-                entries, _ = _read_entries(shard.path)
+                entries, _ = _read_entries(shard.path, shard.valid)
                 entries.update(shard.changed)
                 data = json.dumps({"entries": entries}).encode("utf-8")
                 replace_file(shard.path, data, mode_for(shard.path), durable=False)
@@ -149,11 +145,11 @@ class ResultCache:
         if shard is not None and shard.settings is settings and shard.written == written:
             return shard  # the files of a folder come one after the other
         folder = os.path.abspath(written)
-        name = hashlib.sha256(f"{known[1]}\0{folder}".encode()).hexdigest()[:32]
+        name = hashlib.sha256(f"{known[1]}\0{folder}\0{self.kind}".encode()).hexdigest()[:32]
         shard_path = os.path.join(self.folder, f"{name}.json")
         if shard is None or shard.path != shard_path:
             self.flush()
-            shard = self._shard = _Shard(shard_path)
+            shard = self._shard = _Shard(shard_path, self.valid)
         shard.settings, shard.written = settings, written
         return shard
 
@@ -187,7 +183,7 @@ def _locked(path: str):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _read_entries(path: str) -> tuple[dict[str, dict], bool]:
+def _read_entries(path: str, valid: Callable[[object], bool]) -> tuple[dict[str, dict], bool]:
     """The shard's valid entries, and whether anything in it was not valid (then the shard is
     rewritten). A missing shard is empty, not damaged."""
     try:
@@ -203,13 +199,13 @@ def _read_entries(path: str) -> tuple[dict[str, dict], bool]:
     entries = content.get("entries") if isinstance(content, dict) else None
     if not isinstance(entries, dict):
         return {}, True
-    valid = {name: entry for name, entry in entries.items() if _valid_entry(entry)}
-    return valid, len(valid) != len(entries) or len(content) != 1
+    kept = {name: entry for name, entry in entries.items() if _valid_entry(entry, valid)}
+    return kept, len(kept) != len(entries) or len(content) != 1
 
 
-def _valid_entry(entry: object) -> bool:
-    """The shape `store` writes; the diagnostics themselves are validated when used."""
-    if not isinstance(entry, dict) or set(entry) != _ENTRY_KEYS:
+def _valid_entry(entry: object, valid: Callable[[object], bool]) -> bool:
+    """The shape `keep` writes, holding a value of the cache's kind."""
+    if not isinstance(entry, dict) or set(entry) != {"size", "mtime", "sha256", "value"}:
         return False
     size, mtime, digest = entry["size"], entry["mtime"], entry["sha256"]
     return (
@@ -217,28 +213,8 @@ def _valid_entry(entry: object) -> bool:
         and (mtime is None or type(mtime) is int)
         and isinstance(digest, str)
         and len(digest) == 64
-        and isinstance(entry["diagnostics"], list)
-        and all(isinstance(d, dict) for d in entry["diagnostics"])
-        and isinstance(entry["ignore_use"], list)
-        and all(_valid_use(use) for use in entry["ignore_use"])
-        and isinstance(entry["notes"], list)
-        and all(isinstance(note, str) for note in entry["notes"])
-        and isinstance(entry["lines"], dict)
-        and all(key.isdigit() and isinstance(line, str) for key, line in entry["lines"].items())
+        and valid(entry["value"])
     )
-
-
-def _valid_use(use: object) -> bool:
-    """[config path, glob, matched, hid]: an engine.IgnoreUse."""
-    return (
-        isinstance(use, list)
-        and len(use) == 4
-        and all(isinstance(part, str) for part in use[:2])
-        and all(isinstance(part, bool) for part in use[2:])
-    )
-
-
-_ENTRY_KEYS = {"size", "mtime", "sha256", "diagnostics", "ignore_use", "notes", "lines"}
 
 
 def _digest(path: str) -> str | None:
@@ -280,3 +256,20 @@ def _file_digest(path: str | None) -> str:
         return ""
     with open(path, "rb") as handle:
         return hashlib.sha256(handle.read()).hexdigest()
+
+
+class ResultCache(EntryCache):
+    """Linting's results."""
+
+    kind = "lint"
+    valid = staticmethod(valid_result)
+
+    def lookup(self, settings: Settings, path: str, shown: str) -> FileResult | None:
+        """The cached result for the file, if it is still valid, its diagnostics reported as
+        `shown` (the same file is shown by another path from another working directory)."""
+        value = self.fresh(settings, path)
+        return None if value is None else result_from_entry(value, shown)
+
+    def store(self, settings: Settings, path: str, document: Document, result: FileResult) -> None:
+        """Remember the result of the bytes `document` was read from."""
+        self.keep(settings, path, document, result_entry(result, document.text or ""))

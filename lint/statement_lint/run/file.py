@@ -4,84 +4,35 @@ same code runs in the main process and in worker processes."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
-from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic
-from statement_lint.errors import UserError
 from statement_lint.readers import Document, read_data, read_path, reason, size_limit
 from statement_lint.run.discover import display_path
 from statement_lint.run.result import FileResult, lines_of
+from statement_lint.run.work import FileOptions, Work
 
 if TYPE_CHECKING:
-    from statement_lint.engine import Engine, Outcome
+    from statement_lint.engine import Outcome
 
 
-@dataclass(frozen=True)
-class FileOptions:
-    """What the work on each file depends on; the same in every worker process."""
-
-    config: str | None = None
-    isolated: bool = False
-    overrides: tuple[tuple[str, object], ...] = ()
-    cache_dir: str | None = None  # None: no cache
-    fix: bool = False
-    diff: bool = False
-    settings: Settings | None = None  # for every file, instead of config files
-    annotate: str | None = None  # Word files' commented copies: "" beside them, or a folder
-
-
-class FileWork:
+class FileWork(Work):
     """Lints one file after another with one set of options (in this process)."""
 
     def __init__(self, options: FileOptions) -> None:
-        self.options = options
-        self.resolver = ConfigResolver(
-            options.config, options.isolated, dict(options.overrides), options.settings
-        )
-        self._engine = None  # built when a file needs linting: a re-run from the cache
-        # imports no parser and no rule
-        self.cache = None
+        super().__init__(options)
         if options.cache_dir and not (options.fix or options.diff or options.annotate is not None):
             from statement_lint.run.cache import ResultCache
 
             self.cache = ResultCache(options.cache_dir)
 
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            from statement_lint.engine import Engine
+    def failed(self, path: str, shown: str, settings: Settings, error: Exception) -> FileResult:
+        """DOC003 on this file."""
+        outcome = self.engine.failed(shown, error, settings, path)
+        return FileResult(shown, outcome.diagnostics, outcome.ignore_use, failed=True)
 
-            self._engine = Engine()
-        return self._engine
-
-    def cached(self, path: str) -> FileResult | None:
-        """The file's result from the cache, if it holds a valid one (None without a cache);
-        the file's bytes are not read."""
-        if self.cache is None:
-            return None
-        try:
-            return self.cache.lookup(self.resolver.for_path(path), path, display_path(path))
-        except UserError:
-            raise
-        except Exception:
-            return None  # linting it will report what is wrong
-
-    def run(self, path: str) -> FileResult:
-        """The file's result; a bug met on the way is DOC003 on this file, and the run goes on."""
-        shown = display_path(path)
-        settings = self.resolver.for_path(path)
-        try:
-            return self._run(path, shown, settings)
-        except UserError:
-            raise
-        except Exception as error:
-            outcome = self.engine.failed(shown, error, settings, path)
-            return FileResult(shown, outcome.diagnostics, outcome.ignore_use, failed=True)
-
-    def _run(self, path: str, shown: str, settings: Settings) -> FileResult:
+    def made(self, path: str, shown: str, settings: Settings) -> FileResult:
         if self.cache is not None:
             cached = self.cache.lookup(settings, path, shown)
             if cached is not None:
@@ -120,11 +71,6 @@ class FileWork:
         if self.options.diff and any(d.fix for d in result.diagnostics):
             self._fix(None, document, settings, result, data)
         return result
-
-    def finish(self) -> None:
-        """Write what the cache learnt."""
-        if self.cache is not None:
-            self.cache.flush()
 
     def _result(self, document: Document, outcome: Outcome) -> FileResult:
         # The lines diagnostics start on: a line each, for the formats that show excerpts.

@@ -1,9 +1,9 @@
 """`statement-lint register`: one row per document of an archive (symbol and its parts, date,
 languages, restricted distribution, disclaimer, aligning countries), read with the same
-discovery, config and limits as linting. Rows stream out one by one: an archive of any size
-costs the memory of one document.
-
-The checks across documents (issue 17's second part) build on these rows."""
+discovery, config, limits, result cache (rows have their own shards) and worker processes as
+linting. Rows stream out one by one, in the order linting reports files: an archive of any size
+costs the memory of what the checks across documents keep of each row (`rules._archive.Kept`).
+"""
 
 from __future__ import annotations
 
@@ -13,17 +13,21 @@ import sys
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from statement_lint.config.files import ConfigResolver
-from statement_lint.engine import Engine
+from statement_lint.config.settings import Settings
 from statement_lint.model import Statement
 from statement_lint.readers import Document, read_path
-from statement_lint.run.discover import discover, display_path
+from statement_lint.run.cache import EntryCache
+from statement_lint.run.discover import discover
+from statement_lint.run.work import FileOptions, Work
+from statement_lint.run.workers import default_jobs, run_files
 
 _SYMBOL = re.compile(
     r"(?P<body>[A-Z][A-Z0-9()-]*)\.(?P<kind>[A-Z]+)/(?P<number>\d+)"
     r"(?:/(?P<year>\d{2})(?!\d))?(?P<suffixes>(?:/(?:Rev|Corr|Add)\.\d+)*)"
 )
 _ORIGINAL = re.compile(r"Original\s?:\s*(\w+)")
+# The error of a row statement-lint failed on (a bug): the register ends with status 2.
+FAILED = "statement-lint failed on it"
 
 
 class Aligned(NamedTuple):
@@ -52,24 +56,45 @@ class Row(NamedTuple):
     date_line: int | None = None
 
 
-def register_rows(paths: list[str], resolver: ConfigResolver) -> Iterator[Row]:
-    """A row for each file linting would read under `paths`, in the same order."""
-    engine = Engine()
-    for path in discover(paths, resolver.for_path):
-        settings = resolver.for_path(path)
-        shown = display_path(path)
+def register_rows(paths: list[str], local: RowWork, jobs: int | None = None) -> Iterator[Row]:
+    """A row for each file linting would read under `paths`, in the same order: read by
+    `local` (this process) or by `jobs` worker processes doing the same work (None: one per
+    CPU)."""
+    files = discover(paths, local.resolver.for_path)
+    yield from run_files(files, local.options, jobs or default_jobs(), local)
+
+
+class RowWork(Work):
+    """The register's work on one file after another (in this process or a worker's)."""
+
+    def __init__(self, options: FileOptions) -> None:
+        super().__init__(options)
+        self.cache = RowCache(options.cache_dir) if options.cache_dir else None
+
+    def made(self, path: str, shown: str, settings: Settings) -> Row:
+        cached = self.cache.lookup(settings, path, shown) if self.cache else None
+        if cached is not None:
+            return cached
         document = read_path(path, shown, settings.limits)
         statement = None
         if document.text is not None and not document.is_empty:
-            statement = engine.parser_for(settings).parse(document.text, document.markdown)
-        yield row_of(shown, document, statement)
+            statement = self.engine.parser_for(settings).parse(document.text, document.markdown)
+        row = row_of(shown, document, statement)
+        if self.cache is not None and document.error is None:
+            self.cache.keep(settings, path, document, row_dict(row))
+        return row
+
+    def failed(self, path: str, shown: str, settings: Settings, error: Exception) -> Row:
+        """A row that says what failed, for the bug report."""
+        from statement_lint.engine import describe_failure
+
+        return _unread(shown, None, f"{FAILED} ({describe_failure(error)})")
 
 
 def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
     digest = hashlib.sha256(document.text.encode()).hexdigest() if document.text else None
     if statement is None:
-        return Row(shown, None, None, None, None, None, "", False, None, None, None, False, (),
-                   digest, document.error)  # fmt: skip
+        return _unread(shown, digest, document.error)
     symbol = statement.symbols[0].text if statement.symbols else None
     parts = _SYMBOL.match(symbol or "")
     date = next((d.value for d in statement.dates if d.value is not None), None)
@@ -103,6 +128,12 @@ def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
     )
 
 
+def _unread(shown: str, digest: str | None, error: str | None) -> Row:
+    """The row of a document with no statement in it (empty, or not read: `error`)."""
+    return Row(shown, None, None, None, None, None, "", False, None, None, None, False, (),
+               digest, error)  # fmt: skip
+
+
 def _shared(text: str | None) -> str | None:
     return sys.intern(text) if text else text
 
@@ -112,6 +143,54 @@ def row_dict(row: Row) -> dict:
     values = row._asdict()
     values["aligned"] = [aligned._asdict() for aligned in row.aligned]
     return values
+
+
+# A row as the cache keeps it: `row_dict`'s JSON, each field of the type Row gives it.
+_FIELD_TYPES = {
+    "path": (str,), "symbol": (str, None), "body": (str, None), "kind": (str, None),
+    "number": (int, None), "year": (int, None), "suffixes": (str,), "restricted": (bool,),
+    "date": (str, None), "language": (str, None), "original": (str, None),
+    "disclaimer": (bool,), "aligned": (list,), "sha256": (str, None), "error": (str, None),
+    "symbol_line": (int, None), "date_line": (int, None),
+}  # fmt: skip
+_ALIGNED_TYPES = {"country": (str,), "slot": (str, None), "marked": (bool,)}
+
+
+def _typed(values: object, types: dict[str, tuple]) -> bool:
+    if not isinstance(values, dict) or values.keys() != types.keys():
+        return False
+    for name, allowed in types.items():
+        value = values[name]
+        if value is None and None in allowed:
+            continue
+        # bool is an int: a number must not be True, nor a flag 1
+        if type(value) not in [kind for kind in allowed if kind is not None]:
+            return False
+    return True
+
+
+def valid_row(values: object) -> bool:
+    return _typed(values, _FIELD_TYPES) and all(
+        _typed(aligned, _ALIGNED_TYPES) for aligned in values["aligned"]
+    )
+
+
+class RowCache(EntryCache):
+    """The register's rows, in shards apart from linting's results."""
+
+    kind = "register"
+    valid = staticmethod(valid_row)
+
+    def lookup(self, settings: Settings, path: str, shown: str) -> Row | None:
+        values = self.fresh(settings, path)
+        if values is None:
+            return None
+        aligned = tuple(
+            Aligned(_shared(a["country"]), _shared(a["slot"]), a["marked"])
+            for a in values["aligned"]
+        )
+        shared = {name: _shared(values[name]) for name in ("body", "kind", "language", "original")}
+        return Row(**{**values, **shared, "path": shown, "aligned": aligned})
 
 
 def archive_diagnostics(kept: list, settings, strict: bool = False) -> list:

@@ -30,3 +30,57 @@ def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
     if not wanted:
         return {}
     return {number: line for number, line in enumerate(text.split("\n"), 1) if number in wanted}
+
+
+# The result as the cache keeps it (`run.cache`), and back.
+
+
+def result_entry(result: FileResult, text: str) -> dict:
+    return {
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+        "ignore_use": [[u.config, u.glob, u.matched, u.hid] for u in result.ignore_use],
+        "notes": list(result.notes),
+        "lines": {str(number): line for number, line in lines_of(text, result.diagnostics).items()},
+    }
+
+
+def result_from_entry(entry: dict, shown: str) -> FileResult | None:
+    """The result kept in `entry`, its diagnostics reported as `shown`; None if they do not
+    read back."""
+    try:
+        diagnostics = [Diagnostic.from_dict({**d, "path": shown}) for d in entry["diagnostics"]]
+    except (TypeError, ValueError):
+        return None
+    return FileResult(
+        shown,
+        diagnostics,
+        tuple(IgnoreUse(*use) for use in entry["ignore_use"]),
+        notes=tuple(entry["notes"]),
+        lines={int(number): line for number, line in entry["lines"].items()},
+    )
+
+
+def valid_result(entry: object) -> bool:
+    """The shape `result_entry` writes; the diagnostics themselves are checked when read."""
+    return (
+        isinstance(entry, dict)
+        and set(entry) == {"diagnostics", "ignore_use", "notes", "lines"}
+        and isinstance(entry["diagnostics"], list)
+        and all(isinstance(d, dict) for d in entry["diagnostics"])
+        and isinstance(entry["ignore_use"], list)
+        and all(_valid_use(use) for use in entry["ignore_use"])
+        and isinstance(entry["notes"], list)
+        and all(isinstance(note, str) for note in entry["notes"])
+        and isinstance(entry["lines"], dict)
+        and all(key.isdigit() and isinstance(line, str) for key, line in entry["lines"].items())
+    )
+
+
+def _valid_use(use: object) -> bool:
+    """[config path, glob, matched, hid]: an IgnoreUse."""
+    return (
+        isinstance(use, list)
+        and len(use) == 4
+        and all(isinstance(part, str) for part in use[:2])
+        and all(isinstance(part, bool) for part in use[2:])
+    )

@@ -1,5 +1,8 @@
 """Spreading a run's files over worker processes. Results come back in the order of the files,
-so the output does not depend on the number of jobs."""
+so the output does not depend on the number of jobs.
+
+The work on one file is a `run.work.Work`: a `FileWork` for linting, a `RowWork` for the
+register; a worker process builds one of the same class from the same options."""
 
 from __future__ import annotations
 
@@ -7,8 +10,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from statement_lint.run.file import FileOptions, FileWork
-from statement_lint.run.result import FileResult
+from statement_lint.run.work import FileOptions, Work
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
@@ -24,30 +26,28 @@ _AHEAD = 2
 # their number, so that memory stays flat.
 _HELD = 1024
 
-_worker: FileWork | None = None
+_worker: Work | None = None
 
 
-def _start_worker(options: FileOptions) -> None:
+def _start_worker(work: type[Work], options: FileOptions) -> None:
     global _worker
-    _worker = FileWork(options)
+    _worker = work(options)
 
 
-def _run_batch(paths: list[str]) -> list[FileResult]:
+def _run_batch(paths: list[str]) -> list:
     results = [_worker.run(path) for path in paths]
     _worker.finish()  # a worker may end with its batch: what its cache learnt is written now
     return results
 
 
-def run_files(
-    files: Iterable[str], options: FileOptions, jobs: int, local: FileWork
-) -> Iterator[FileResult]:
+def run_files(files: Iterable[str], options: FileOptions, jobs: int, local: Work) -> Iterator:
     """Each file's result, in the order of `files`, which are taken as they are needed.
 
     Results the cache holds are taken here; the other files are linted here too while they
     are few, and by worker processes once there are PARALLEL_FROM of them: a re-run over an
     archive where little changed starts no worker."""
     files = iter(files)
-    work = _Work(options, usable_jobs(jobs, None), local)
+    work = _Queue(options, usable_jobs(jobs, None), local)
     try:
         for path in files:
             work.add(path)
@@ -70,19 +70,19 @@ def _broken_pool() -> type[BaseException]:
     return BrokenProcessPool
 
 
-class _Work:
+class _Queue:
     """The files of a run, in order: slots of results (from the cache, or linted here) and
     of batches handed out to workers; then the files still to hand out (`waiting`) and the
     cached results that come after them (`after`)."""
 
-    def __init__(self, options: FileOptions, jobs: int, local: FileWork) -> None:
+    def __init__(self, options: FileOptions, jobs: int, local: Work) -> None:
         self.options = options
         self.jobs = jobs
         self.local = local
         self.pool = None
         self.slots: deque = deque()  # a list of results, or (batch, future)
         self.waiting: list[str] = []
-        self.after: list[FileResult] = []
+        self.after: list = []
         self.batch_size = _FIRST_BATCH
 
     def add(self, path: str) -> None:
@@ -116,7 +116,7 @@ class _Work:
             self.slots.append(self.after)
             self.after = []
 
-    def ready(self, block: bool) -> Iterator[FileResult]:
+    def ready(self, block: bool) -> Iterator:
         """The results at the head of the order that are done; waiting for a batch when
         `block`, or when too many batches, or results, wait behind it."""
         while self.slots:
@@ -130,7 +130,7 @@ class _Work:
             self.slots.popleft()
             yield from head
 
-    def salvage(self) -> Iterator[FileResult]:
+    def salvage(self) -> Iterator:
         """What was not yet given back, linted here: a worker died."""
         for slot in self.slots:
             yield from slot if isinstance(slot, list) else map(self.local.run, slot[0])
@@ -149,12 +149,12 @@ class _Work:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(
-                self.jobs, initializer=_start_worker, initargs=(self.options,)
+                self.jobs, initializer=_start_worker, initargs=(type(self.local), self.options)
             )
         return self.pool.submit(_run_batch, batch)
 
 
-def _run_here(files: Iterable[str], local: FileWork) -> Iterator[FileResult]:
+def _run_here(files: Iterable[str], local: Work) -> Iterator:
     for path in files:
         yield local.run(path)
     local.finish()
