@@ -169,3 +169,25 @@ def test_cached_results_are_shown_from_the_working_directory(tmp_path, capsys, m
     assert run(capsys, "--cache-dir", cache, "a")[1].startswith("a/seed.txt:65:1: ALN002")
     monkeypatch.chdir(tmp_path / "a")
     assert run(capsys, "--cache-dir", cache, ".")[1].startswith("seed.txt:65:1: ALN002")
+
+
+def test_one_process_streams_results_while_files_are_still_found(archive):
+    """Memory stays flat with --jobs 1 (or one CPU) too: each file's result comes before the
+    next file is taken. (With workers, a bounded window of batches is handed out ahead.)"""
+    from statement_lint.run.file import FileWork
+    from statement_lint.run.work import FileOptions
+    from statement_lint.run.workers import run_files
+
+    paths = sorted(path.name for path in archive.glob("*.txt"))
+    taken = []
+
+    def found():
+        for path in paths:
+            taken.append(path)
+            yield path
+
+    options = FileOptions(isolated=True)
+    results = run_files(found(), options, 1, FileWork(options))
+    for number, result in enumerate(results, 1):
+        assert (result.shown, len(taken)) == (paths[number - 1], number)
+    assert number == len(paths)

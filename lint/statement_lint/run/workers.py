@@ -109,7 +109,7 @@ class _Queue:
                 del self.waiting[: self.batch_size]
                 self.slots.append((batch, future))
                 self.batch_size = min(2 * self.batch_size, _LARGEST_BATCH)
-        elif force and self.waiting:
+        elif (force or self.jobs == 1) and self.waiting:  # one process: no reason to wait
             self.slots.append([self.local.run(path) for path in self.waiting])
             self.waiting = []
         if not self.waiting and self.after:
