@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -22,34 +23,56 @@ def _hints(cls: type) -> dict[str, Any]:
 def build(cls: type, data: dict) -> Any:
     """An instance of the dataclass `cls` from its JSON object (keys as the file writes them;
     a missing key takes the field's default)."""
-    hints = _hints(cls)
     values = {}
-    for field in dataclasses.fields(cls):
-        keys = (key_of(field), *field.metadata.get("also", ()))
-        key = next((key for key in keys if key in data), None)
-        if key is not None:
-            values[field.name] = _value(hints[field.name], data[key])
+    for name, keys, read in _fields_of(cls):
+        for key in keys:
+            if key in data:
+                values[name] = read(data[key])
+                break
     return cls(**values)
 
 
-def _value(kind: Any, raw: Any) -> Any:
-    if raw is None:
-        return None
+@cache
+def _fields_of(cls: type) -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any]], ...]:
+    """Each field's name, its keys in the file, and how its value is read: worked out once
+    per class, since the bundled data is read at every start."""
+    hints = _hints(cls)
+    return tuple(
+        (field.name, (key_of(field), *field.metadata.get("also", ())), _reader(hints[field.name]))
+        for field in dataclasses.fields(cls)
+    )
+
+
+@cache
+def _reader(kind: Any) -> Callable[[Any], Any]:
+    """How a JSON value is read as `kind` (None stays None at every level)."""
+    read = _reader_of(kind)
+    return lambda raw: None if raw is None else read(raw)
+
+
+def _reader_of(kind: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        branch = next(arg for arg in typing.get_args(kind) if _fits(arg, raw))
-        return _value(branch, raw)
+        branches = [(arg, _reader(arg)) for arg in typing.get_args(kind)]
+
+        def read_union(raw: Any) -> Any:
+            for branch, read in branches:
+                if _fits(branch, raw):
+                    return read(raw)
+            raise ValueError(f"{raw!r} is not a {kind}")
+
+        return read_union
     if origin is list:
-        (item,) = typing.get_args(kind)
-        return [_value(item, value) for value in raw]
+        item = _reader(typing.get_args(kind)[0])
+        return lambda raw: [item(value) for value in raw]
     if origin is dict:
-        _, item = typing.get_args(kind)
-        return {key: _value(item, value) for key, value in raw.items()}
+        item = _reader(typing.get_args(kind)[1])
+        return lambda raw: {key: item(value) for key, value in raw.items()}
     if dataclasses.is_dataclass(kind):
-        return build(kind, raw)
+        return lambda raw: build(kind, raw)
     if kind is dt.date:
-        return dt.date.fromisoformat(raw)
-    return raw
+        return dt.date.fromisoformat
+    return lambda raw: raw
 
 
 def _fits(kind: Any, raw: Any) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-# The dataclass options every reference class uses: immutable, compact, and keyword-only (so
-# that a subclass may add required fields after its base's optional ones).
-MODEL = dict(frozen=True, slots=True, kw_only=True)
+# The dataclass options every reference class uses: immutable and keyword-only (so that a
+# subclass may add required fields after its base's optional ones). No generated `__eq__` and no
+# slots: the classes are made at every start, and those cost a third of their making; nothing
+# compares reference data by value (there are a few instances, read once).
+MODEL = dict(frozen=True, kw_only=True, eq=False)
 
 _CONSTRAINTS = ("min_length", "max_length", "pattern", "ge")
 
