@@ -5,6 +5,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 LAYOUTS = ("top", "bottom", "middle", "flat", "split")
@@ -119,3 +121,11 @@ def without_pointers(error: str) -> str:
             if not re.match(r"  \d+ \| ", line)
             and not (index and re.match(r"  \d+ \| ", lines[index - 1]))]  # fmt: skip
     return "".join(kept)
+
+
+@pytest.fixture
+def times_settled(monkeypatch):
+    """Files written by a test a moment ago count as settled for the result cache: a file's
+    change time cannot be set back, so without this every test file is "racy" (its entry
+    keeps no times, and each run compares the hash)."""
+    monkeypatch.setattr("statement_lint.run.cache.RACY_NS", 0)

@@ -72,7 +72,21 @@ def test_a_change_that_keeps_size_and_time_is_seen(workdir, capsys):
     assert " ALN002 " in out
 
 
-def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys):
+def test_a_copy_with_the_old_size_and_time_is_seen(workdir, capsys, times_settled):
+    """Copied over keeping size and modification time (`cp -p`, `rsync -t`): the change time
+    still moves, so the entry is not trusted."""
+    path = workdir / "statement.txt"
+    os.utime(path, ns=(10**18, 10**18))
+    assert run(capsys) == (0, "")
+    size = path.stat().st_size
+    with_slip(path)
+    assert path.stat().st_size == size
+    os.utime(path, ns=(10**18, 10**18))
+    status, out = run(capsys)
+    assert status == 1 and " ALN002 " in out
+
+
+def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys, times_settled):
     """Outside the racy window the time vouches for the content: the entry keeps it."""
     path = workdir / "statement.txt"
     os.utime(path, ns=(10**18, 10**18))  # 2001
@@ -85,10 +99,10 @@ def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys):
 GOOD_RESULT = {"diagnostics": [], "ignore_use": [], "notes": [], "lines": {}}
 
 
-def entry(size=1, mtime=1, sha256="0" * 64, **value) -> str:
+def entry(size=1, mtime=1, ctime=1, sha256="0" * 64, **value) -> str:
     """A shard holding one entry for statement.txt; `value` changes the kept result."""
     kept = {**GOOD_RESULT, **value}
-    body = {"size": size, "mtime": mtime, "sha256": sha256, "value": kept}
+    body = {"size": size, "mtime": mtime, "ctime": ctime, "sha256": sha256, "value": kept}
     return json.dumps({"entries": {"statement.txt": body}})
 
 
@@ -103,12 +117,14 @@ DAMAGED = [
     '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '"}}}',
     entry(size="1"),
     entry(mtime=1.5),
+    entry(ctime="1"),
     entry(sha256="0"),
     entry(diagnostics={}),
     entry(diagnostics=[1]),
     entry(ignore_use=[[1, 2]]),
     entry(notes=[3]),
     entry(lines={"x": "line"}),
+    entry(lines={"²": "line"}),  # a digit to isdigit(), not to int()
     entry(diagnostics=[{"line": "x"}]),
     entry(path="statement.txt", symbol=None),  # a register row, not a result
     "[" * 100_000 + "]" * 100_000,
@@ -160,7 +176,9 @@ def test_an_edited_rule_is_never_served_stale_results(tmp_path):
     assert cache._package_digest() in cache._settings_key(cache.Settings())
 
 
-def test_a_cache_hit_reads_no_bytes_and_imports_no_parser(workdir, capsys, monkeypatch):
+def test_a_cache_hit_reads_no_bytes_and_imports_no_parser(
+    workdir, capsys, monkeypatch, times_settled
+):
     # The file's time is older than the run: its entry is trusted on its size and time.
     old = os.stat("statement.txt").st_mtime_ns - 10**10
     os.utime("statement.txt", ns=(old, old))

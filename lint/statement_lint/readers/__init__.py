@@ -160,7 +160,8 @@ def read_path(path: str, shown: str | None = None, limits: Limits | None = None)
         return Document(shown, None, f"cannot be read: {reason(error)}")
     if len(data) > limit:
         return Document(shown, None, over_limit(suffix, limits, status.st_size, len(data)))
-    state = FileState(status.st_size, status.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    state = FileState(status.st_size, status.st_mtime_ns, digest, status.st_ctime_ns)
     return read_data(data, shown, suffix, limits).with_source(state)
 
 

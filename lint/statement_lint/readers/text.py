@@ -48,13 +48,16 @@ class Region(NamedTuple):
 
 
 class FileState(NamedTuple):
-    """The file as it was read: its size and modification time when opened, and the hash of
-    the bytes read. The cache is keyed to it; --fix replaces the file only if it still holds
-    these bytes."""
+    """The file as it was read: its size, modification and change times when opened, and the
+    hash of the bytes read. The cache is keyed to it; --fix replaces the file only if it still
+    holds these bytes."""
 
     size: int
     mtime_ns: int
     sha256: str
+    # Changed by any write, rename or `touch`, and never set back: a file copied over with its
+    # old size and time kept (`cp -p`, `rsync -t`, tar) still shows it.
+    ctime_ns: int = 0
 
 
 class Document(NamedTuple):

@@ -1,19 +1,19 @@
-"""The result cache: a file's diagnostics, kept until the file, the settings or the tool change.
+"""The result cache: what a run learnt of each file, kept until the file, the settings or the
+tool change.
 
 The cache lives in `.statement_lint_cache/` (or `--cache-dir`), in a folder per tool version,
-with one shard per linted folder and set of settings (its name hashes the folder, the
-settings, and the content of the profile and registry they name). A shard holds, per file, the
-size and modification time the file had when it was read, the hash of the bytes read, and
-their diagnostics: an entry always describes the bytes that were linted, even when the file was
-saved again meanwhile. A file whose size and time are unchanged is not even read; one whose
-time changed but whose content hash did not is still a hit. As in git, a file modified within
-the file system's time granularity of the run's start is "racy": its time cannot vouch for its
-content, so its entry keeps no time and the next run compares the hash. A shard that is not
-what this module writes (damaged, edited, from elsewhere) is discarded and rewritten.
-
-What an entry keeps of a file is the caller's: linting keeps its `FileResult`, the register its
-row (`run.register`); each kind has its own shards (`kind` is in their names), so one never
-reads the other's entries.
+with one shard per folder, set of settings and kind of entry (its name hashes the folder, the
+settings, the content of the profile and registry they name, and the kind). A shard holds, per
+file, the size, modification and change times the file had when it was read, the hash of the
+bytes read, and what was learnt of them: linting keeps its `FileResult`, the register its row
+(`run.register`); each kind has its own shards, so one never reads the other's entries. An
+entry always describes the bytes that were read, even when the file was saved again meanwhile.
+A file whose size and times are unchanged is not even read; one whose times changed but whose
+content hash did not is still a hit. The change time catches a file copied over with its old
+size and modification time (`cp -p`, `rsync -t`). As in git, a file changed within the file
+system's time granularity of the run's start is "racy": its times cannot vouch for its content,
+so its entry keeps none and the next run compares the hash. A shard that is not what this
+module writes (damaged, edited, from elsewhere) is discarded and rewritten.
 
 Shards are written to a temporary file and renamed into place, merged with what
 another run wrote meanwhile, so runs sharing the cache (pre-commit runs hooks in parallel)
@@ -93,11 +93,12 @@ class EntryCache:
             return None
         if not stat.S_ISREG(status.st_mode):
             return None
-        if (entry["size"], entry["mtime"]) != (status.st_size, status.st_mtime_ns):
+        times = (status.st_mtime_ns, status.st_ctime_ns)
+        if (entry["size"], entry["mtime"], entry["ctime"]) != (status.st_size, *times):
             if entry["size"] != status.st_size or _digest(path) != entry["sha256"]:
                 return None
-            if not self._racy(status.st_mtime_ns):  # touched, not changed: trust the time now
-                entry = shard.changed[name] = {**entry, "mtime": status.st_mtime_ns}
+            if not self._racy(*times):  # touched, not changed: trust the times now
+                entry = shard.changed[name] = {**entry, "mtime": times[0], "ctime": times[1]}
         return entry["value"]
 
     def keep(self, settings: Settings, path: str, document: Document, value: object) -> None:
@@ -106,17 +107,19 @@ class EntryCache:
         if source is None:
             return
         shard = self._shard_for(settings, path)
+        racy = self._racy(source.mtime_ns, source.ctime_ns)
         shard.changed[os.path.basename(path)] = {
             "size": source.size,
-            "mtime": None if self._racy(source.mtime_ns) else source.mtime_ns,
+            "mtime": None if racy else source.mtime_ns,
+            "ctime": None if racy else source.ctime_ns,
             "sha256": source.sha256,
             "value": value,
         }
 
-    def _racy(self, mtime_ns: int) -> bool:
+    def _racy(self, mtime_ns: int, ctime_ns: int) -> bool:
         """Whether a file's time is too close to this run's start to vouch for its content: it
         may be saved again within the same tick, keeping its time."""
-        return mtime_ns > self.started_ns - RACY_NS
+        return max(mtime_ns, ctime_ns) > self.started_ns - RACY_NS
 
     def flush(self) -> None:
         """Write what changed in the current shard, merged with what is on disk."""
@@ -175,12 +178,20 @@ def _locked(path: str):
     except ImportError:  # no advisory locks: a lost entry only costs a file one more linting
         yield
         return
-    with open(path, "a") as handle:
+    # Not following a link, not waiting on a pipe: a lock file that is not a regular file is an
+    # error (OSError), and the shard is not written.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(path, flags, 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path} is not a regular file")
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
 
 
 def _read_entries(path: str, valid: Callable[[object], bool]) -> tuple[dict[str, dict], bool]:
@@ -205,12 +216,12 @@ def _read_entries(path: str, valid: Callable[[object], bool]) -> tuple[dict[str,
 
 def _valid_entry(entry: object, valid: Callable[[object], bool]) -> bool:
     """The shape `keep` writes, holding a value of the cache's kind."""
-    if not isinstance(entry, dict) or set(entry) != {"size", "mtime", "sha256", "value"}:
+    if not isinstance(entry, dict) or set(entry) != {"size", "mtime", "ctime", "sha256", "value"}:
         return False
-    size, mtime, digest = entry["size"], entry["mtime"], entry["sha256"]
+    size, digest = entry["size"], entry["sha256"]
     return (
         type(size) is int
-        and (mtime is None or type(mtime) is int)
+        and all(entry[time] is None or type(entry[time]) is int for time in ("mtime", "ctime"))
         and isinstance(digest, str)
         and len(digest) == 64
         and valid(entry["value"])

@@ -7,7 +7,9 @@ costs the memory of what the checks across documents keep of each row (`rules._a
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -169,10 +171,25 @@ def _typed(values: object, types: dict[str, tuple]) -> bool:
     return True
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def valid_row(values: object) -> bool:
-    return _typed(values, _FIELD_TYPES) and all(
-        _typed(aligned, _ALIGNED_TYPES) for aligned in values["aligned"]
-    )
+    """A row as `keep` writes it: typed, a real hash and date, no error (a document that could
+    not be read is never kept), text that can be written out."""
+    if not (_typed(values, _FIELD_TYPES) and values["error"] is None):
+        return False
+    if not all(_typed(aligned, _ALIGNED_TYPES) for aligned in values["aligned"]):
+        return False
+    if values["sha256"] is not None and not _SHA256.fullmatch(values["sha256"]):
+        return False
+    try:
+        if values["date"] is not None:
+            dt.date.fromisoformat(values["date"])
+        json.dumps(values, ensure_ascii=False).encode("utf-8")  # no lone surrogate
+    except (ValueError, UnicodeEncodeError):
+        return False
+    return True
 
 
 class RowCache(EntryCache):

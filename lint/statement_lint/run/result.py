@@ -3,6 +3,7 @@ share."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
@@ -34,6 +35,8 @@ def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
 
 # The result as the cache keeps it (`run.cache`), and back.
 
+_NUMBER = re.compile(r"[0-9]+")  # not str.isdigit(), which takes `²`
+
 
 def result_entry(result: FileResult, text: str) -> dict:
     return {
@@ -62,6 +65,7 @@ def result_from_entry(entry: dict, shown: str) -> FileResult | None:
 
 def valid_result(entry: object) -> bool:
     """The shape `result_entry` writes; the diagnostics themselves are checked when read."""
+    lines = entry.get("lines") if isinstance(entry, dict) else None
     return (
         isinstance(entry, dict)
         and set(entry) == {"diagnostics", "ignore_use", "notes", "lines"}
@@ -71,8 +75,8 @@ def valid_result(entry: object) -> bool:
         and all(_valid_use(use) for use in entry["ignore_use"])
         and isinstance(entry["notes"], list)
         and all(isinstance(note, str) for note in entry["notes"])
-        and isinstance(entry["lines"], dict)
-        and all(key.isdigit() and isinstance(line, str) for key, line in entry["lines"].items())
+        and isinstance(lines, dict)
+        and all(_NUMBER.fullmatch(key) and isinstance(text, str) for key, text in lines.items())
     )
 
 
