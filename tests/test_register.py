@@ -13,7 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from documents import docx_parts, statement_from_top_layout, write_docx
+from documents import (
+    docx_parts,
+    statement_from_top_layout,
+    write_docx,
+    write_text_docx,
+    write_text_pdf,
+)
 from statement_lint.cli import main
 from statement_lint.run import register as register_module
 
@@ -193,10 +199,10 @@ def test_workers_give_the_same_register(tmp_path, capsys):
 def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, monkeypatch):
     real_row_of = register_module.row_of
 
-    def failing_on_the_seed(shown, document, statement):
+    def failing_on_the_seed(shown, document, statement, digest):
         if shown.endswith("rev1.txt"):
             raise IndexError("string index out of range")
-        return real_row_of(shown, document, statement)
+        return real_row_of(shown, document, statement, digest)
 
     monkeypatch.setattr(register_module, "row_of", failing_on_the_seed)
     status = main(["register", "--isolated", "--output-format", "csv", "archive"],
@@ -316,3 +322,96 @@ def test_a_clean_archive_of_a_thousand_statements_gives_nothing(tmp_path, capsys
             files[f"{number:04d}-ru.txt"] = statement(symbol, day, month, marker=russian)
     status, found = lint_archive(tmp_path, capsys, files, "--strict")
     assert (status, found) == (0, [])
+
+
+# No false findings on what archives really hold ------------------------------------------
+
+
+def test_one_text_in_several_formats_is_no_conflict(tmp_path, capsys):
+    """A Word original beside its PDF, a copy with other line breaks, a page number or a
+    trailing blank line: the same words, the same document."""
+    text = statement("PC.DEL/120/23", 2)
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    write_text_docx(text, folder / "b-original.docx")
+    write_text_pdf(text, folder / "c-circulated.pdf")
+    paragraphs = text.split("\n\n")
+    paged = "\n\n".join([*paragraphs[:3], "- 2 -", *paragraphs[3:]])
+    _, found = lint_archive(tmp_path, capsys, {
+        "a.txt": text,
+        "d-blank-line.txt": text + "\n\n",
+        "e-spaces.txt": text.replace("\n", "  \n"),
+        "f-page-number.txt": paged,
+        "g-joined.md": text.replace("Madam Chair,\n", "Madam Chair, "),
+    })  # fmt: skip
+    assert found == []
+    # ...while another text under the same symbol still is one.
+    other = statement("PC.DEL/120/23", 2, body=" We also thank the Secretariat.")
+    _, found = lint_archive(tmp_path, capsys, {"h-other.txt": other})
+    assert [line.split(" ")[1] for line in found] == ["ARC001"]
+    assert found[0].startswith("h-other.txt:1:1: ARC001 PC.DEL/120/23 is also the symbol of a.txt")
+
+
+def test_documents_without_a_marker_are_not_compared(tmp_path, capsys):
+    bare = statement("PC.DEL/121/23", 2, marker="")
+    other = statement("PC.DEL/121/23", 2, marker="", body=" Other words.")
+    assert lint_archive(tmp_path, capsys, {"a.txt": bare, "b.txt": other}) == (0, [])
+
+
+def test_a_translation_is_compared_only_on_what_was_read(tmp_path, capsys):
+    english = statement("PC.DEL/122/23", 2)
+    # No alignment paragraph recognised in the translation (written in its own language).
+    russian = statement("PC.DEL/122/23", 2, marker="RUSSIAN Original: ENGLISH")
+    start = russian.index("The Candidate Countries")
+    end = russian.index("\n", start)
+    russian = (
+        russian[:start] + "К настоящему заявлению присоединяются страны-кандидаты." + russian[end:]
+    )
+    # An undated translation: DAT001's, not a date that differs.
+    french = statement("PC.DEL/122/23", 2, marker="FRENCH Original: ENGLISH")
+    french = french.replace("2 November 2023\n", "")
+    files = {"a-en.txt": english, "b-ru.txt": russian, "c-fr.txt": french}
+    assert lint_archive(tmp_path, capsys, files) == (0, [])
+
+
+def test_versions_are_compared_with_the_original(tmp_path, capsys):
+    """The Russian version, first by path, is the one that differs: it is the one reported."""
+    files = {
+        "a-ru.txt": statement("PC.DEL/123/23", 3, marker="RUSSIAN Original: ENGLISH"),
+        "b-en.txt": statement("PC.DEL/123/23", 2),
+        "c-fr.txt": statement("PC.DEL/123/23", 2, marker="FRENCH Original: ENGLISH"),
+    }
+    _, found = lint_archive(tmp_path, capsys, files)
+    assert found == [
+        "a-ru.txt:2:1: ARC002 this RUSSIAN version of PC.DEL/123/23 is dated 3 November 2023, "
+        "the ENGLISH version b-en.txt (line 1) 2 November 2023"
+    ]
+
+
+def test_the_archives_own_config_applies(tmp_path, capsys):
+    """As in linting, the config beside the documents decides (not the working folder's)."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "statement-lint.toml").write_text('ignore = ["ARC001"]\n', encoding="utf-8")
+    files = {"a.txt": statement("PC.DEL/124/23", 2),
+             "b.txt": statement("PC.DEL/124/23", 2, body=" Other words.")}  # fmt: skip
+    status = main(["register", "archive"], stdin=io.StringIO())
+    assert status == 0
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert main(["register", "archive"], stdin=io.StringIO()) == 0
+    assert " ARC001 " not in capsys.readouterr().err
+    (folder / "statement-lint.toml").write_text(
+        '[per-file-ignores]\n"c.txt" = ["ARC001"]\n', encoding="utf-8"
+    )
+    assert main(["register", "archive"], stdin=io.StringIO()) == 1
+    assert capsys.readouterr().err.startswith("archive/b.txt:1:1: ARC001 ")
+
+
+def test_the_table_escapes_names(tmp_path, capsys):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "new\nline.txt")
+    shutil.copy(SEED, folder / "esc\x1b[31mred.txt")
+    lines = register(capsys, "--no-cache", "archive").splitlines()
+    assert len(lines) == 3 and "\x1b" not in "".join(lines)

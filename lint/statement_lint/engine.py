@@ -110,7 +110,7 @@ class Engine:
         for rule in rules:
             if rule.stage == "suppression":
                 diagnostics.extend(_diagnostics(rule, context, settings))
-        diagnostics, uses = _per_file_ignores(diagnostics, path or document.path, settings, rules)
+        diagnostics, uses = per_file_ignores(diagnostics, path or document.path, settings, rules)
         diagnostics.sort(key=Diagnostic.sort_key)
         notes = ()
         if _judged_after_check(statement, registry):
@@ -127,7 +127,7 @@ def _diagnostics(rule: Rule, context: Context, settings: Settings) -> Iterator[D
         yield make_diagnostic(document.path, rule, severity, finding, document)
 
 
-def _per_file_ignores(
+def per_file_ignores(
     diagnostics: list[Diagnostic], path: str, settings: Settings, rules: tuple[Rule, ...]
 ) -> tuple[list[Diagnostic], tuple[IgnoreUse, ...]]:
     """The diagnostics the file's `per-file-ignores` entries leave, and how each applied."""

@@ -58,7 +58,7 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    status = _checked(kept, local.resolver.for_directory("."), options.strict, counted[0])
+    status = _checked(kept, local.resolver, options.strict, counted[0])
     if counted[1]:
         print(f"statement-lint: failed on {counted[1]} of them: their rows say why; please "
               "report the bug with the file", file=sys.stderr)  # fmt: skip
@@ -81,13 +81,14 @@ def _keeping(rows, kept: list, counted: list[int]):
         yield row
 
 
-def _checked(rows: list, settings, strict: bool, registered: int) -> int:
+def _checked(rows: list, resolver, strict: bool, registered: int) -> int:
     """The checks across documents, on standard error (the register keeps standard output);
-    the exit status, as linting's."""
+    the exit status, as linting's (`fail-on` is the run's, from the working directory)."""
     from statement_lint.report.escape import printable
     from statement_lint.run.register import archive_diagnostics
 
-    found = archive_diagnostics(rows, settings, strict)
+    found = archive_diagnostics(rows, resolver.for_path, strict)
+    settings = resolver.for_directory(".")
     for d in found:
         print(f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {printable(d.message)}",
               file=sys.stderr)  # fmt: skip
@@ -119,11 +120,16 @@ def _cell(value) -> str:
 
 
 def _line(row) -> str:
+    """The row as a line of the table; names escaped (a newline or an escape code in a file
+    name must not break the table or reach the terminal)."""
+    from statement_lint.report.escape import printable
+
     if row.error:
-        return f"{row.path:<36}  (not read: {row.error})"
+        return f"{printable(row.path):<36}  (not read: {printable(row.error)})"
     aligned = ", ".join(f"{a.country}{'*' if a.marked else ''}" for a in row.aligned)
     cells = (row.path, row.symbol, row.date, row.language, row.original,
              row.restricted, row.disclaimer, aligned)  # fmt: skip
     return "  ".join(
-        f"{_cell(value) or '-':<{width}}" for value, width in zip(cells, WIDTHS, strict=True)
+        f"{printable(_cell(value)) or '-':<{width}}"
+        for value, width in zip(cells, WIDTHS, strict=True)
     ).rstrip()

@@ -27,11 +27,12 @@ class Kept(NamedTuple):
     path: str
     symbol: str
     language: str | None
+    original: str | None  # the original's language, for a translation
     date: str | None
     digest: bytes | None  # the first 16 bytes of the text's sha256: enough to tell texts apart
     symbol_line: int | None
     date_line: int | None
-    countries: frozenset[str]
+    countries: frozenset[str]  # empty: no alignment paragraph was recognised
 
     @classmethod
     def of(cls, row) -> Kept | None:
@@ -41,8 +42,8 @@ class Kept(NamedTuple):
         countries = frozenset(aligned.country for aligned in row.aligned)
         countries = _SETS.setdefault(countries, countries)  # most documents share a few sets
         digest = bytes.fromhex(row.sha256)[:16] if row.sha256 else None
-        return cls(row.path, row.symbol, row.language, row.date, digest, row.symbol_line,
-                   row.date_line, countries)  # fmt: skip
+        return cls(row.path, row.symbol, row.language, row.original, row.date, digest,
+                   row.symbol_line, row.date_line, countries)  # fmt: skip
 
 
 _SETS: dict[frozenset[str], frozenset[str]] = {}

@@ -10,8 +10,10 @@ def conflicting_duplicate(archive: Archive):
     ## What it checks
     Across the documents of an archive (`statement-lint register`): that no two documents in
     the same language with the same symbol, suffixes included (`PC.DEL/80/21/Rev.1`), hold
-    different texts. Identical copies are no slip. The diagnostic stands on the later of the
-    two paths and names the other, with its line.
+    different texts. Texts are compared by their words: copies of one text that differ only in
+    line breaks, spacing or page numbers (a Word file and its PDF) are no slip. Documents
+    without a language marker are not compared (they may be two languages). The diagnostic
+    stands on the later of the two paths and names the other, with its line.
 
     ## Why
     A symbol names one document. Two different texts under one symbol mean that one of them
@@ -27,8 +29,8 @@ def conflicting_duplicate(archive: Archive):
         archive/b.txt: PC.DEL/80/21/Rev.1, ENGLISH only
     """
     for symbol, rows in sorted(archive.by_symbol.items()):
-        first: dict[str | None, object] = {}
-        for row in sorted(rows, key=lambda r: r.path):
+        first: dict[str, object] = {}
+        for row in sorted((r for r in rows if r.language), key=lambda r: r.path):
             seen = first.setdefault(row.language, row)
             if seen is not row and seen.digest != row.digest:
                 yield ArchiveFinding(

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from statement_lint.diagnostic import Severity
 from statement_lint.rules import rule
 from statement_lint.rules._archive import Archive, ArchiveFinding, shown_day, where
@@ -10,8 +12,11 @@ def language_versions_disagree(archive: Archive):
     ## What it checks
     Across the documents of an archive: that the versions of one symbol in different
     languages (their language markers differ) carry the same date and list the same
-    aligning countries. Each version is compared with the first by path; the diagnostic
-    stands on the version that differs and names the other, with its line.
+    aligning countries. Each version is compared with the original (the version in the
+    language the translations' markers name: `Original: ENGLISH`), or, when no marker names
+    one, with the first by path; the diagnostic stands on the version that differs and names
+    the other, with its line. A version without a date, or in which no alignment paragraph
+    was recognised, is not compared on that point (DAT001 reports a missing date).
 
     ## Why
     A translation is the same document: its date and its alignment paragraph must say what
@@ -29,11 +34,11 @@ def language_versions_disagree(archive: Archive):
         ordered = sorted((r for r in rows if r.language), key=lambda r: r.path)
         if len({r.language for r in ordered}) < 2:
             continue
-        first = ordered[0]
-        for row in ordered[1:]:
+        first = _original(ordered)
+        for row in ordered:
             if row.language == first.language:
                 continue
-            if row.date != first.date:
+            if row.date and first.date and row.date != first.date:
                 yield ArchiveFinding(
                     row.path,
                     row.date_line or row.symbol_line or 1,
@@ -42,7 +47,7 @@ def language_versions_disagree(archive: Archive):
                     f"{symbol} date {row.language}",
                 )
             ours, theirs = row.countries, first.countries
-            if ours != theirs:
+            if ours and theirs and ours != theirs:
                 missing, extra = sorted(theirs - ours), sorted(ours - theirs)
                 said = "; ".join(
                     part for part in (
@@ -57,3 +62,13 @@ def language_versions_disagree(archive: Archive):
                     f"than the {first.language} version {where(first)}: {said}",
                     f"{symbol} aligned {row.language}",
                 )
+
+
+def _original(versions: list) -> object:
+    """The version in the language most of the others name as their original, or the first."""
+    named = Counter(v.original for v in versions if v.original)
+    for language, _ in named.most_common():
+        for version in versions:
+            if version.language == language:
+                return version
+    return versions[0]

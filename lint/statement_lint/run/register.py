@@ -52,7 +52,7 @@ class Row(NamedTuple):
     original: str | None  # the original's language, for a translation
     disclaimer: bool
     aligned: tuple[Aligned, ...]
-    sha256: str | None  # of the text read: "the texts differ" without keeping them
+    sha256: str | None  # of the text's words (`words_digest`): "the texts differ", kept small
     error: str | None  # why the document could not be read
     symbol_line: int | None = None  # where the symbol and the date stand (for diagnostics)
     date_line: int | None = None
@@ -78,10 +78,12 @@ class RowWork(Work):
         if cached is not None:
             return cached
         document = read_path(path, shown, settings.limits)
-        statement = None
+        statement = digest = None
         if document.text is not None and not document.is_empty:
-            statement = self.engine.parser_for(settings).parse(document.text, document.markdown)
-        row = row_of(shown, document, statement)
+            parser = self.engine.parser_for(settings)
+            statement = parser.parse(document.text, document.markdown)
+            digest = words_digest(parser.normal(document.text, document.markdown).text)
+        row = row_of(shown, document, statement, digest)
         if self.cache is not None and document.error is None:
             self.cache.keep(settings, path, document, row_dict(row))
         return row
@@ -93,8 +95,17 @@ class RowWork(Work):
         return _unread(shown, None, f"{FAILED} ({describe_failure(error)})")
 
 
-def row_of(shown: str, document: Document, statement: Statement | None) -> Row:
-    digest = hashlib.sha256(document.text.encode()).hexdigest() if document.text else None
+def words_digest(text: str) -> str:
+    """The sha256 of the text's words, one space apart: copies of one text that differ only in
+    line breaks and spacing (a Word file and its PDF, a trailing blank line) hash alike. The
+    text is the parser's normal text, its page furniture (page numbers, running heads) blanked."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def row_of(
+    shown: str, document: Document, statement: Statement | None, digest: str | None = None
+) -> Row:
+    """The row of a document; `digest`: its `words_digest`."""
     if statement is None:
         return _unread(shown, digest, document.error)
     symbol = statement.symbols[0].text if statement.symbols else None
@@ -210,25 +221,31 @@ class RowCache(EntryCache):
         return Row(**{**values, **shared, "path": shown, "aligned": aligned})
 
 
-def archive_diagnostics(kept: list, settings, strict: bool = False) -> list:
+def archive_diagnostics(kept: list, settings_for, strict: bool = False) -> list:
     """The checks across documents (the ARC rules) on what was kept of the register's rows
-    (`rules._archive.Kept`), as diagnostics."""
+    (`rules._archive.Kept`), as diagnostics: each under the settings of the file it stands on
+    (`settings_for(path)`: select, ignore, severity, per-file-ignores), as in linting."""
     from statement_lint.diagnostic import Diagnostic
-    from statement_lint.engine import enabled_rules, fingerprint
+    from statement_lint.engine import enabled_rules, fingerprint, per_file_ignores
+    from statement_lint.rules import all_rules
     from statement_lint.rules._archive import Archive
     from statement_lint.rules._selection import severity_of
 
     archive = Archive(kept, strict)
     found = []
-    for rule in enabled_rules(settings):
+    for rule in all_rules():
         if rule.stage != "archive":
             continue
-        severity = severity_of(rule, settings.severity)
         for finding in rule.check(archive):
-            found.append(Diagnostic(
+            settings = settings_for(finding.path)
+            enabled = enabled_rules(settings)
+            if rule not in enabled:
+                continue
+            diagnostic = Diagnostic(
                 path=finding.path, line=finding.line, column=1, end_line=finding.line,
-                end_column=1, code=rule.code, name=rule.name, severity=severity,
-                message=finding.message, fingerprint=fingerprint(rule.code, finding.subject),
-                url=rule.url,
-            ))  # fmt: skip
+                end_column=1, code=rule.code, name=rule.name,
+                severity=severity_of(rule, settings.severity), message=finding.message,
+                fingerprint=fingerprint(rule.code, finding.subject), url=rule.url,
+            )  # fmt: skip
+            found.extend(per_file_ignores([diagnostic], finding.path, settings, enabled)[0])
     return sorted(found, key=Diagnostic.sort_key)
