@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -129,3 +130,48 @@ def times_settled(monkeypatch):
     change time cannot be set back, so without this every test file is "racy" (its entry
     keeps no times, and each run compares the hash)."""
     monkeypatch.setattr("statement_lint.run.cache.RACY_NS", 0)
+
+
+# The result cache's database, as tests read and damage it.
+_COLUMNS = ("size", "mtime", "ctime", "sha256", "value")
+
+
+def cache_database(cache_dir: Path) -> Path:
+    """The cache's database file (under the version's folder)."""
+    [found] = list(Path(cache_dir).glob("*/cache.sqlite3"))
+    return found
+
+
+def cache_entries(cache_dir: Path, kind: str = "lint") -> dict[str, dict]:
+    """name -> the entry (size, mtime, ctime, sha256, value as JSON) of each file cached."""
+    import contextlib
+    import json
+    import sqlite3
+
+    with sqlite3.connect(cache_database(cache_dir)) as database:
+        rows = database.execute(
+            f"SELECT name, {', '.join(_COLUMNS)} FROM entries WHERE kind = ?", (kind,)
+        ).fetchall()
+    entries = {
+        os.fsdecode(name): dict(zip(_COLUMNS, values, strict=True)) for name, *values in rows
+    }
+    for entry in entries.values():
+        with contextlib.suppress(TypeError, ValueError):  # damaged by a test: kept as it is
+            entry["value"] = json.loads(entry["value"])
+    return entries
+
+
+def change_cache_entry(cache_dir: Path, name: str, kind: str = "lint", **columns) -> None:
+    """Set columns of a file's entry; `value` is written as JSON unless it is a str."""
+    import json
+    import sqlite3
+
+    if "value" in columns and not isinstance(columns["value"], str):
+        columns["value"] = json.dumps(columns["value"])
+    assignments = ", ".join(f"{column} = ?" for column in columns)
+    with sqlite3.connect(cache_database(cache_dir)) as database:
+        changed = database.execute(
+            f"UPDATE entries SET {assignments} WHERE kind = ? AND name = ?",
+            (*columns.values(), kind, os.fsencode(name)),
+        ).rowcount
+    assert changed == 1, f"no {kind} entry for {name}"

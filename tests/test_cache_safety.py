@@ -1,9 +1,9 @@
 """The result cache never hides a slip and never stops a run: an entry describes the bytes
-that were linted, a racily-clean file is hashed, and a damaged shard is discarded and rewritten.
+that were linted, a racily-clean file is hashed, a damaged entry is not used and is replaced,
+and a damaged database is started again.
 """
 
 import io
-import json
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import statement_lint.engine
+from conftest import cache_database, cache_entries, change_cache_entry
 from statement_lint.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -36,9 +37,7 @@ def with_slip(path: Path) -> None:
     path.write_text(text.replace(*SLIP), encoding="utf-8")
 
 
-def shard(workdir: Path) -> Path:
-    [found] = list((workdir / ".statement_lint_cache").rglob("*.json"))
-    return found
+CACHE = Path(".statement_lint_cache")
 
 
 def test_a_file_saved_while_it_is_linted_is_linted_again(workdir, capsys, monkeypatch):
@@ -91,72 +90,111 @@ def test_an_old_unchanged_file_is_trusted_by_its_time(workdir, capsys, times_set
     path = workdir / "statement.txt"
     os.utime(path, ns=(10**18, 10**18))  # 2001
     run(capsys)
-    [entry] = json.loads(shard(workdir).read_text())["entries"].values()
+    [entry] = cache_entries(CACHE).values()
     assert entry["mtime"] == 10**18
     assert entry["size"] == path.stat().st_size
 
 
 GOOD_RESULT = {"diagnostics": [], "ignore_use": [], "notes": [], "lines": {}}
+REGISTER_ROW = {"path": "statement.txt", "symbol": None}
 
-
-def entry(size=1, mtime=1, ctime=1, sha256="0" * 64, **value) -> str:
-    """A shard holding one entry for statement.txt; `value` changes the kept result."""
-    kept = {**GOOD_RESULT, **value}
-    body = {"size": size, "mtime": mtime, "ctime": ctime, "sha256": sha256, "value": kept}
-    return json.dumps({"entries": {"statement.txt": body}})
-
-
-DAMAGED = [
-    "[]",
-    "null",
-    '"entries"',
-    "{}",
-    '{"entries": []}',
-    '{"entries": {"statement.txt": 3}}',
-    '{"entries": {"statement.txt": {}}}',
-    '{"entries": {"statement.txt": {"size": 1, "mtime": 1, "sha256": "' + "0" * 64 + '"}}}',
-    entry(size="1"),
-    entry(mtime=1.5),
-    entry(ctime="1"),
-    entry(sha256="0"),
-    entry(diagnostics={}),
-    entry(diagnostics=[1]),
-    entry(ignore_use=[[1, 2]]),
-    entry(notes=[3]),
-    entry(lines={"x": "line"}),
-    entry(lines={"²": "line"}),  # a digit to isdigit(), not to int()
-    entry(diagnostics=[{"line": "x"}]),
-    entry(path="statement.txt", symbol=None),  # a register row, not a result
-    "[" * 100_000 + "]" * 100_000,
-    "{not json",
+# Damage to an entry whose size and hash are right (so that it would be used).
+DAMAGED_ENTRIES = [
+    {"size": "1"},
+    {"mtime": 1.5},
+    {"ctime": "1"},
+    {"sha256": "0"},
+    {"value": 3},  # not JSON text
+    {"value": "{not json"},
+    {"value": "[" * 100_000 + "]" * 100_000},
+    {"value": {**GOOD_RESULT, "diagnostics": {}}},
+    {"value": {**GOOD_RESULT, "diagnostics": [1]}},
+    {"value": {**GOOD_RESULT, "ignore_use": [[1, 2]]}},
+    {"value": {**GOOD_RESULT, "notes": [3]}},
+    {"value": {**GOOD_RESULT, "lines": {"x": "line"}}},
+    {"value": {**GOOD_RESULT, "lines": {"²": "line"}}},  # a digit to isdigit(), not to int()
+    {"value": {**GOOD_RESULT, "diagnostics": [{"line": "x"}]}},
+    {"value": {**GOOD_RESULT, "extra": 1}},
+    {"value": REGISTER_ROW},  # a register row, not a result
 ]
 
 
-@pytest.mark.parametrize("content", DAMAGED, ids=range(len(DAMAGED)))
-def test_a_damaged_shard_is_discarded_and_rewritten(workdir, capsys, content):
+@pytest.mark.parametrize("damage", DAMAGED_ENTRIES, ids=range(len(DAMAGED_ENTRIES)))
+def test_a_damaged_entry_is_not_used_and_is_replaced(workdir, capsys, damage):
     with_slip(workdir / "statement.txt")
     cold = run(capsys)
     assert cold[0] == 1
-    path = shard(workdir)
-    path.write_text(content, encoding="utf-8")
+    change_cache_entry(CACHE, "statement.txt", **damage)
     assert run(capsys) == cold
-    rewritten = json.loads(path.read_text(encoding="utf-8"))
-    assert list(rewritten) == ["entries"]
-    assert list(rewritten["entries"]) == ["statement.txt"]
+    [entry] = cache_entries(CACHE).values()
+    assert entry["size"] == (workdir / "statement.txt").stat().st_size
+    assert [d["code"] for d in entry["value"]["diagnostics"]] == ["ALN002"]
     assert run(capsys) == cold
 
 
-def test_a_damaged_shard_of_another_file_keeps_the_good_entries(workdir, capsys):
+DAMAGED_DATABASES = [
+    b"",
+    b"not a database at all" * 100,
+    b"SQLite format 3\x00" + b"\xff" * 4000,  # a database's start, then garbage
+]
+
+
+@pytest.mark.parametrize("content", DAMAGED_DATABASES, ids=range(len(DAMAGED_DATABASES)))
+def test_a_damaged_database_is_started_again(workdir, capsys, content):
+    with_slip(workdir / "statement.txt")
+    cold = run(capsys)
+    database = cache_database(CACHE)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.write_bytes(content)
+    assert run(capsys) == cold
+    assert list(cache_entries(CACHE)) == ["statement.txt"]
+    assert run(capsys) == cold
+
+
+def test_what_is_no_database_file_never_stops_a_run(workdir, capsys):
+    """A folder, a pipe or a link where the database belongs: the run goes on (a pipe or a
+    link is replaced; a folder turns the cache off)."""
+    with_slip(workdir / "statement.txt")
+    cold = run(capsys)
+    database = cache_database(CACHE)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    database.mkdir()
+    assert run(capsys) == cold
+    database.rmdir()
+    os.mkfifo(database)
+    assert run(capsys) == cold
+    assert database.is_file() and list(cache_entries(CACHE)) == ["statement.txt"]
+    target = workdir / "elsewhere.db"
+    target.write_bytes(b"")
+    database.unlink()
+    database.symlink_to(target)
+    assert run(capsys) == cold
+    assert target.read_bytes() == b"" and not database.is_symlink()
+
+
+def test_a_foreign_database_turns_the_cache_off(workdir, capsys):
+    import sqlite3
+
+    with_slip(workdir / "statement.txt")
+    cold = run(capsys)
+    database = cache_database(CACHE)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    with sqlite3.connect(database) as foreign:
+        foreign.execute("CREATE TABLE entries (name TEXT)")
+    assert run(capsys) == cold
+    assert run(capsys) == cold
+
+
+def test_a_damaged_entry_of_another_file_keeps_the_good_entries(workdir, capsys):
     shutil.copy(CLEAN, workdir / "other.txt")
     main(["--isolated", "-q", "."], stdin=io.StringIO())
     capsys.readouterr()
-    path = shard(workdir)
-    entries = json.loads(path.read_text(encoding="utf-8"))["entries"]
-    entries["other.txt"] = "damaged"
-    path.write_text(json.dumps({"entries": entries}), encoding="utf-8")
+    change_cache_entry(CACHE, "other.txt", value="damaged")
     assert run(capsys) == (0, "")
-    kept = json.loads(path.read_text(encoding="utf-8"))["entries"]
-    assert sorted(kept) == ["statement.txt"]
+    assert cache_entries(CACHE)["statement.txt"]["value"] == GOOD_RESULT
 
 
 def test_an_edited_rule_is_never_served_stale_results(tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from conftest import cache_database, cache_entries, change_cache_entry
 from documents import (
     docx_parts,
     statement_from_top_layout,
@@ -103,12 +104,13 @@ def test_a_rerun_takes_the_rows_from_the_cache_without_reading(
     for path in (archive / "archive").iterdir():
         os.utime(path, ns=(10**18, 10**18))  # not "racy": the size and time vouch for it
     cold = register(capsys, "--output-format", "json", "archive")
-    # Linting and the register keep apart shards in the same cache.
-    lint_shards = set((archive / ".statement_lint_cache").rglob("*.json"))
-    assert len(lint_shards) == 1
+    # Linting and the register keep their entries apart in the same cache.
+    cache = archive / ".statement_lint_cache"
+    rows = cache_entries(cache, "register")
+    assert len(rows) == 3 and cache_entries(cache, "lint") == {}
     assert main(["--isolated", "archive"], stdin=io.StringIO()) == 1
     linted = capsys.readouterr().out
-    assert len(set((archive / ".statement_lint_cache").rglob("*.json"))) == 2
+    assert cache_entries(cache, "register") == rows and len(cache_entries(cache, "lint")) == 3
 
     def no_reading(*arguments):
         raise AssertionError("a cached row was read again")
@@ -146,23 +148,21 @@ DAMAGED_ROWS = [
 @pytest.mark.parametrize("damage", DAMAGED_ROWS, ids=range(len(DAMAGED_ROWS)))
 def test_a_damaged_or_foreign_cache_entry_is_not_a_row(archive, capsys, damage):
     cold = register(capsys, "--output-format", "json", "archive")
-    [shard] = (archive / ".statement_lint_cache").rglob("*.json")
-    entries = json.loads(shard.read_text())["entries"]
-    entries["pc-del-80-21-rev1.txt"]["value"].update(damage)
-    entries["fsc-del-301-23.txt"]["value"] = {"diagnostics": [], "ignore_use": [], "notes": [],
-                                              "lines": {}}  # a lint result  # fmt: skip
-    shard.write_text(json.dumps({"entries": entries}))
+    cache = archive / ".statement_lint_cache"
+    rows = cache_entries(cache, "register")
+    seed = rows["pc-del-80-21-rev1.txt"]["value"]
+    change_cache_entry(cache, "pc-del-80-21-rev1.txt", "register", value={**seed, **damage})
+    lint_result = {"diagnostics": [], "ignore_use": [], "notes": [], "lines": {}}
+    change_cache_entry(cache, "fsc-del-301-23.txt", "register", value=lint_result)
     assert register(capsys, "--output-format", "json", "archive") == cold
 
 
-def test_a_lock_file_that_is_a_pipe_does_not_stop_the_run(archive, capsys):
+def test_a_pipe_where_the_cache_belongs_does_not_stop_the_run(archive, capsys):
     register(capsys, "archive")
-    [shard] = (archive / ".statement_lint_cache").rglob("*.json")
-    lock = Path(f"{shard}.lock")
-    lock.unlink(missing_ok=True)
-    os.mkfifo(lock)
-    seed = archive / "archive" / "pc-del-80-21-rev1.txt"
-    seed.write_text(seed.read_text() + "\n")  # something to write to the cache
+    database = cache_database(archive / ".statement_lint_cache")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    os.mkfifo(f"{database}-wal")
     command = [sys.executable, "-m", "statement_lint", "register", "--isolated", "archive"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -173,7 +173,7 @@ def test_no_cache_writes_no_cache(archive, capsys):
     register(capsys, "--no-cache", "archive")
     assert not (archive / ".statement_lint_cache").exists()
     register(capsys, "--cache-dir", "elsewhere", "archive")
-    assert len(list((archive / "elsewhere").rglob("*.json"))) == 1
+    assert len(cache_entries(archive / "elsewhere", "register")) == 3
 
 
 def test_workers_give_the_same_register(tmp_path, capsys):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import statement_lint.run.workers
+from conftest import cache_entries
 from statement_lint import lint_text
 from statement_lint.cli import main
 from statement_lint.rules import rules_by_code
@@ -85,7 +86,7 @@ def test_a_bug_is_not_cached_and_exit_zero_does_not_hide_it(workdir, capsys, bre
     # Ignoring the code hides the diagnostic, not the failure.
     assert main(["--isolated", "-q", "--ignore", "DOC003", "statement.txt"]) == 2
     assert capsys.readouterr().out == ""
-    assert not list(workdir.joinpath(".statement_lint_cache").rglob("*.json"))
+    assert cache_entries(workdir / ".statement_lint_cache") == {}
 
 
 def test_a_bug_in_a_reader_is_doc003(workdir, capsys, monkeypatch):

@@ -2,7 +2,6 @@
 the benchmarks measure speed)."""
 
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import statement_lint
+from conftest import cache_entries, change_cache_entry
 from statement_lint.cli import main
 from statement_lint.run.progress import Progress
 from statement_lint.run.workers import PARALLEL_FROM
@@ -55,15 +55,13 @@ def test_cache_gives_the_same_output_and_is_tagged(archive, capsys):
         .startswith("Signature: 8a477f597d28d172789f06886806bc55")
     )
     assert (cache / ".gitignore").read_text().endswith("*\n")
-    [shard] = list(cache.rglob("*.json"))  # one folder linted: one shard
-    entries = json.loads(shard.read_text())["entries"]
+    entries = cache_entries(cache)
     assert len(entries) == PARALLEL_FROM + 16
     warm = run(capsys, ".")
     assert warm == cold
     # The cache is read: a doctored entry shows (and proves the file was not linted again).
     name = next(name for name, entry in entries.items() if entry["value"]["diagnostics"])
-    entries[name]["value"]["diagnostics"] = []
-    shard.write_text(json.dumps({"entries": entries}))
+    change_cache_entry(cache, name, value={**entries[name]["value"], "diagnostics": []})
     assert run(capsys, ".") != cold
 
 
@@ -71,10 +69,10 @@ def test_a_touched_file_is_still_a_hit(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = _one(tmp_path)
     cold = run(capsys, "seed.txt")
-    [shard] = list((tmp_path / ".statement_lint_cache").rglob("*.json"))
-    entries = json.loads(shard.read_text())["entries"]
-    entries["seed.txt"]["value"]["diagnostics"] = []  # mark the entry: a hit shows no diagnostic
-    shard.write_text(json.dumps({"entries": entries}))
+    cache = tmp_path / ".statement_lint_cache"
+    value = cache_entries(cache)["seed.txt"]["value"]
+    # Mark the entry: a hit shows no diagnostic.
+    change_cache_entry(cache, "seed.txt", value={**value, "diagnostics": []})
     os.utime(path, ns=(1, 1))  # a new time, the same content
     assert run(capsys, "seed.txt") != cold
 
@@ -135,9 +133,8 @@ def test_concurrent_runs_share_the_cache(archive):
     ]
     outputs = {process.communicate(timeout=120)[0] for process in processes}
     assert len(outputs) == 1
-    for entry in (archive / ".statement_lint_cache").rglob("*.json"):
-        json.loads(entry.read_text())  # every entry is whole
-    assert not list((archive / ".statement_lint_cache").rglob("*.tmp"))
+    entries = cache_entries(archive / ".statement_lint_cache")  # every entry is whole
+    assert len(entries) == PARALLEL_FROM + 16
     again = subprocess.run(command, cwd=archive, capture_output=True)
     assert again.stdout == outputs.pop()
 

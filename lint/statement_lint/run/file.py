@@ -33,10 +33,7 @@ class FileWork(Work):
         return FileResult(shown, outcome.diagnostics, outcome.ignore_use, failed=True)
 
     def made(self, path: str, shown: str, settings: Settings) -> FileResult:
-        if self.cache is not None:
-            cached = self.cache.lookup(settings, path, shown)
-            if cached is not None:
-                return cached
+        """The file linted (the run asked the cache first: `cached`)."""
         document = read_path(path, shown, settings.limits)
         outcome = self.engine.lint(document, settings, path)
         result = self._result(document, outcome)

@@ -74,9 +74,7 @@ class RowWork(Work):
         self.cache = RowCache(options.cache_dir) if options.cache_dir else None
 
     def made(self, path: str, shown: str, settings: Settings) -> Row:
-        cached = self.cache.lookup(settings, path, shown) if self.cache else None
-        if cached is not None:
-            return cached
+        """The file's row, read (the run asked the cache first: `cached`)."""
         document = read_path(path, shown, settings.limits)
         statement = digest = None
         if document.text is not None and not document.is_empty:

@@ -32,8 +32,9 @@ class FileOptions:
 
 
 class Work:
-    """Subclasses say what a file gives (`made`), and what a bug met on the way gives
-    (`failed`); `cache` is theirs to set (an `EntryCache` with `lookup`), or None."""
+    """Subclasses say what a file gives (`made`: the run asks `cached` first), and what a bug
+    met on the way gives (`failed`); `cache` is theirs to set (a `run.cache.ResultCache` or
+    `run.register.RowCache`), or None."""
 
     def __init__(self, options: FileOptions) -> None:
         self.options = options
@@ -83,6 +84,6 @@ class Work:
         raise NotImplementedError
 
     def finish(self) -> None:
-        """Write what the cache learnt."""
+        """Write what the cache learnt, and close it."""
         if self.cache is not None:
-            self.cache.flush()
+            self.cache.close()

@@ -156,7 +156,8 @@ class _Queue:
 
 def _run_here(files: Iterable[str], local: Work) -> Iterator:
     for path in files:
-        yield local.run(path)
+        cached = local.cached(path)
+        yield cached if cached is not None else local.run(path)
     local.finish()
 
 
