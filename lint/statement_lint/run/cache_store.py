@@ -34,7 +34,13 @@ CREATE TABLE IF NOT EXISTS entries (
     PRIMARY KEY (shard, name)
 ) WITHOUT ROWID
 """
-_SELECT = "SELECT size, mtime, ctime, sha256, value FROM entries WHERE shard = ? AND name = ?"
+# Files are looked up in the order of their names, folder by folder: entries are read ahead in
+# slices of a shard, in that order (one query per slice, not per file; memory: one slice).
+_SLICE = 512
+_SELECT = (
+    "SELECT name, size, mtime, ctime, sha256, value FROM entries"
+    f" WHERE shard = ? AND name >= ? ORDER BY name LIMIT {_SLICE}"
+)
 _INSERT = "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -46,10 +52,19 @@ class Store:
         self._database = None
         self._off = False  # the cache cannot be used: the run goes on without it
         self._restarted = False
+        # The slice read last: its shard, first and last name (None: to the shard's end), rows.
+        self._slice: tuple[str, bytes, bytes | None, dict[bytes, tuple]] | None = None
 
-    def get(self, shard: str, name: str) -> tuple | None:
+    def get(self, shard: str, name: bytes) -> tuple | None:
         """(size, mtime, ctime, sha256, value) of the entry, as stored (unchecked)."""
-        return self._use(lambda database: database.execute(_SELECT, (shard, name)).fetchone())
+        held = self._slice
+        if held is None or held[0] != shard or not held[1] <= name <= (held[2] or name):
+            rows = self._use(lambda database: database.execute(_SELECT, (shard, name)).fetchall())
+            if rows is None:
+                return None
+            last = rows[-1][0] if len(rows) == _SLICE else None
+            held = self._slice = (shard, name, last, {row[0]: row[1:] for row in rows})
+        return held[3].get(name)
 
     def put(self, rows: list[tuple]) -> None:
         """Write the entries (kind, shard, name, size, mtime, ctime, sha256, value) at once."""
@@ -61,6 +76,7 @@ class Store:
         self._use(write)
 
     def close(self) -> None:
+        self._slice = None
         if self._database is not None:
             with contextlib.suppress(Exception):
                 self._database.close()
