@@ -220,6 +220,22 @@ def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, m
     )
 
 
+def test_what_could_not_be_read_is_counted_and_said(archive, capsys):
+    (archive / "archive" / "empty.txt").write_bytes(b"")
+    status = main(["register", "--isolated", "--output-format", "csv", "archive"],
+                  stdin=io.StringIO())  # fmt: skip
+    captured = capsys.readouterr()
+    assert status == 0  # no finding across documents; the rows say what was not read
+    rows = {row["path"]: row["error"] for row in csv.DictReader(io.StringIO(captured.out))}
+    assert rows["archive/empty.txt"] == "is empty: no statement in it"
+    assert captured.err.splitlines()[-1] == (
+        "Registered 5 documents (2 not read: their rows say why); 0 findings across them "
+        "(0 errors)."
+    )
+    assert main(["register", "-"], stdin=io.StringIO()) == 2
+    assert "not standard input" in capsys.readouterr().err
+
+
 def test_jobs_must_be_a_number_of_processes(archive, capsys):
     assert main(["register", "-j", "0", "archive"], stdin=io.StringIO()) == 2
     assert "--jobs takes a number of processes, 1 or more" in capsys.readouterr().err

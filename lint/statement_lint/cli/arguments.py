@@ -105,8 +105,9 @@ def _fixes(parser: argparse.ArgumentParser) -> None:
         "in one process unless --jobs says otherwise",
     )  # fmt: skip
     fixing.add_argument(
-        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
-    )
+        "--diff", action="store_true",
+        help="print the fixes as a unified diff; change nothing (in one process, as --fix)",
+    )  # fmt: skip
     fixing.add_argument(
         "--annotate", action="store_true",
         help="write a copy of each Word file with a review comment on each diagnostic "

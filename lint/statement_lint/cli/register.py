@@ -9,7 +9,7 @@ import sys
 
 from statement_lint.cli import EXIT_CLEAN, EXIT_FAILURE, EXIT_VIOLATIONS
 from statement_lint.cli.arguments import add_speed, checked_jobs
-from statement_lint.cli.usage import Parser
+from statement_lint.cli.usage import Parser, UsageError
 from statement_lint.version import __version__
 
 COLUMNS = ("path", "symbol", "date", "language", "original", "OSCE+", "disclaimer", "aligned")
@@ -32,6 +32,8 @@ def register_command(arguments: list[str]) -> int:
     )  # fmt: skip
     add_speed(parser)
     options = parser.parse_args(arguments)
+    if "-" in options.paths:
+        raise UsageError("register reads files and folders, not standard input (-)")
     from statement_lint.run.register import RowWork, register_rows, row_dict
     from statement_lint.run.work import FileOptions
 
@@ -39,8 +41,8 @@ def register_command(arguments: list[str]) -> int:
     cache_dir = None if options.no_cache else options.cache_dir
     local = RowWork(FileOptions(options.config, options.isolated, cache_dir=cache_dir))
     kept: list = []  # what the checks across documents need of each row (no texts)
-    counted = [0, 0]  # documents, and those statement-lint failed on
-    rows = _keeping(register_rows(options.paths or ["."], local, jobs), kept, counted)
+    tally = _Tally()
+    rows = _keeping(register_rows(options.paths or ["."], local, jobs), kept, tally)
     if options.output_format == "json":
         out = sys.stdout
         out.write('{"schema_version": 1, "tool": ')
@@ -58,30 +60,38 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    status = _checked(kept, local.resolver, options.strict, counted[0])
-    if counted[1]:
-        print(f"statement-lint: failed on {counted[1]} of them: their rows say why; please "
+    status = _checked(kept, local.resolver, options.strict, tally)
+    if tally.failed:
+        print(f"statement-lint: failed on {tally.failed} of them: their rows say why; please "
               "report the bug with the file", file=sys.stderr)  # fmt: skip
         return EXIT_FAILURE
     return status
 
 
-def _keeping(rows, kept: list, counted: list[int]):
-    """The rows, passed on as they come; what the checks need of each is kept; the rows and the
-    failures are counted."""
+class _Tally:
+    """What the rows tell as they pass: how many documents, how many could not be read, and on
+    how many statement-lint failed (a bug)."""
+
+    def __init__(self) -> None:
+        self.documents = self.unread = self.failed = 0
+
+
+def _keeping(rows, kept: list, tally: _Tally):
+    """The rows, passed on as they come; what the checks need of each is kept; all counted."""
     from statement_lint.rules._archive import Kept
     from statement_lint.run.register import FAILED
 
     for row in rows:
-        counted[0] += 1
-        counted[1] += bool(row.error and row.error.startswith(FAILED))
+        tally.documents += 1
+        tally.unread += row.error is not None
+        tally.failed += bool(row.error and row.error.startswith(FAILED))
         entry = Kept.of(row)
         if entry is not None:
             kept.append(entry)
         yield row
 
 
-def _checked(rows: list, resolver, strict: bool, registered: int) -> int:
+def _checked(rows: list, resolver, strict: bool, tally: _Tally) -> int:
     """The checks across documents, on standard error (the register keeps standard output);
     the exit status, as linting's (`fail-on` is the run's, from the working directory)."""
     from statement_lint.report.escape import printable
@@ -94,7 +104,8 @@ def _checked(rows: list, resolver, strict: bool, registered: int) -> int:
               file=sys.stderr)  # fmt: skip
     errors = sum(d.severity == "error" for d in found)
     failing = errors if settings.fail_on == "error" else len(found)
-    print(f"Registered {registered} documents; {len(found)} findings across them "
+    unread = f" ({tally.unread} not read: their rows say why)" if tally.unread else ""
+    print(f"Registered {tally.documents} documents{unread}; {len(found)} findings across them "
           f"({errors} errors).", file=sys.stderr)  # fmt: skip
     return EXIT_VIOLATIONS if failing else EXIT_CLEAN
 

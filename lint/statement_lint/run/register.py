@@ -105,7 +105,7 @@ def row_of(
 ) -> Row:
     """The row of a document; `digest`: its `words_digest`."""
     if statement is None:
-        return _unread(shown, digest, document.error)
+        return _unread(shown, digest, document.error or "is empty: no statement in it")
     symbol = statement.symbols[0].text if statement.symbols else None
     parts = _SYMBOL.match(symbol or "")
     date = next((d.value for d in statement.dates if d.value is not None), None)

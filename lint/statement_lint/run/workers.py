@@ -45,7 +45,8 @@ def run_files(files: Iterable[str], options: FileOptions, jobs: int, local: Work
 
     Results the cache holds are taken here; the other files are linted here too while they
     are few, and by worker processes once there are PARALLEL_FROM of them: a re-run over an
-    archive where little changed starts no worker."""
+    archive where little changed starts no worker. With one job, each file is linted here as
+    it comes."""
     files = iter(files)
     work = _Queue(options, usable_jobs(jobs, None), local)
     try:
@@ -101,7 +102,8 @@ class _Queue:
 
     def hand_out(self, force: bool) -> None:
         """Hand the waiting files out: to the workers in batches once there are enough of
-        them; `force`d, all of them, linted here if they are too few to start workers for."""
+        them; `force`d, all of them, linted here if they are too few to start workers for;
+        with one job, linted here at once."""
         if self.jobs > 1 and (self.pool is not None or len(self.waiting) >= PARALLEL_FROM):
             while self.waiting and (force or len(self.waiting) >= self.batch_size):
                 batch = self.waiting[: self.batch_size]
