@@ -34,7 +34,7 @@ def register_command(arguments: list[str]) -> int:
     options = parser.parse_args(arguments)
     if "-" in options.paths:
         raise UsageError("register reads files and folders, not standard input (-)")
-    from statement_lint.run.register import RowWork, register_rows, row_dict
+    from statement_lint.run.register import RowWork, register_rows
     from statement_lint.run.work import FileOptions
 
     jobs = checked_jobs(options)
@@ -43,7 +43,20 @@ def register_command(arguments: list[str]) -> int:
     kept: list = []  # what the checks across documents need of each row (no texts)
     tally = _Tally()
     rows = _keeping(register_rows(options.paths or ["."], local, jobs), kept, tally)
-    if options.output_format == "json":
+    _write(rows, options.output_format)
+    status = _checked(kept, local.resolver, options.strict, tally)
+    if tally.failed:
+        print(f"statement-lint: failed on {tally.failed} of them: their rows say why; please "
+              "report the bug with the file", file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    return status
+
+
+def _write(rows, output_format: str) -> None:
+    """The rows on standard output, one by one as they come."""
+    from statement_lint.run.register import row_dict
+
+    if output_format == "json":
         out = sys.stdout
         out.write('{"schema_version": 1, "tool": ')
         out.write(json.dumps({"name": "statement-lint", "version": __version__}))
@@ -51,7 +64,7 @@ def register_command(arguments: list[str]) -> int:
         for number, row in enumerate(rows):
             out.write(("," if number else "") + "\n  " + json.dumps(row_dict(row)))
         out.write("\n]}\n")
-    elif options.output_format == "csv":
+    elif output_format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(FIELDS)
         for row in rows:
@@ -60,12 +73,6 @@ def register_command(arguments: list[str]) -> int:
         print("  ".join(f"{name:<{width}}" for name, width in zip(COLUMNS, WIDTHS, strict=True)))
         for row in rows:
             print(_line(row))
-    status = _checked(kept, local.resolver, options.strict, tally)
-    if tally.failed:
-        print(f"statement-lint: failed on {tally.failed} of them: their rows say why; please "
-              "report the bug with the file", file=sys.stderr)  # fmt: skip
-        return EXIT_FAILURE
-    return status
 
 
 class _Tally:
