@@ -6,6 +6,7 @@ and a damaged database is started again.
 import io
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,11 @@ def test_a_cache_hit_reads_no_bytes_and_imports_no_parser(
     monkeypatch.setattr("statement_lint.run.cache._digest", no_reading)
     monkeypatch.setattr(statement_lint.engine.Engine, "lint", no_reading)
     assert run(capsys) == first
+
+
+def test_a_python_without_sqlite_lints_without_a_cache(workdir, capsys, monkeypatch):
+    with_slip(workdir / "statement.txt")
+    cold = run(capsys, "--no-cache")
+    monkeypatch.setitem(sys.modules, "sqlite3", None)  # `import sqlite3` fails
+    assert run(capsys) == cold
+    assert run(capsys) == cold

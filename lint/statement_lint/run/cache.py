@@ -47,6 +47,8 @@ _TAG = (
 RACY_NS = 2_000_000_000
 # Entries written at once, at most: what a run holds unwritten.
 _PENDING = 1000
+# Value texts this short are remembered once read (how many, at most).
+_SHORT, _SHORT_KEPT = 256, 4096
 
 
 class EntryCache:
@@ -65,6 +67,7 @@ class EntryCache:
         self._settings_keys: dict[int, tuple[Settings, str]] = {}
         self._last: tuple[Settings, str, str] | None = None  # settings, folder, its shard
         self._pending: list[tuple] = []
+        self._short: dict[str, object | None] = {}  # short value texts, read and checked
 
     def fresh(self, settings: Settings, path: str) -> object | None:
         """What was kept of the file, if its bytes are still those it was kept for."""
@@ -122,11 +125,23 @@ class EntryCache:
         row = self._open().get(shard, name)
         if row is None or not _valid_columns(row):
             return None
+        value = self._value(row[4])
+        return None if value is None else (*row, value)
+
+    def _value(self, text: str) -> object | None:
+        """The value `text` holds, if it is valid. Short texts repeat (every clean statement's
+        result is the same): each is read and checked once per run. Callers never change a
+        value, so one may be shared."""
+        if len(text) <= _SHORT and text in self._short:
+            return self._short[text]
         try:
-            value = json.loads(row[4])
+            value = json.loads(text)
         except (ValueError, RecursionError):
             return None
-        return (*row, value) if self.valid(value) else None
+        value = value if self.valid(value) else None
+        if len(text) <= _SHORT and len(self._short) < _SHORT_KEPT:
+            self._short[text] = value
+        return value
 
     def _racy(self, mtime_ns: int, ctime_ns: int) -> bool:
         """Whether a file's times are too close to this run's start to vouch for its content:

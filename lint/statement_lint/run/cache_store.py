@@ -83,12 +83,12 @@ class Store:
             self._database = None
 
     def _use(self, work):
-        import sqlite3
-
         for _ in range(2):
             database = self._open()
             if database is None:
                 return None
+            import sqlite3  # there, since the database opened
+
             try:
                 return work(database)
             except sqlite3.OperationalError:  # locked for too long, read-only, disk full
@@ -104,7 +104,11 @@ class Store:
     def _open(self):
         if self._database is not None or self._off:
             return self._database
-        import sqlite3
+        try:
+            import sqlite3  # loaded when the cache is first used: a run without one spares it
+        except ImportError:  # a Python built without SQLite: no cache, the same results
+            self._off = True
+            return None
 
         try:
             for suffix in ("", "-wal", "-shm"):

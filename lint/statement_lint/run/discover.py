@@ -115,21 +115,21 @@ def display_path(path: str) -> str:
     global _last_shown
     if path == "-":
         return path
-    if not os.path.isabs(path) and not path.startswith(".."):
-        shown, cwd = os.path.normpath(path), None  # already relative: the usual case
+    relative = not os.path.isabs(path) and not path.startswith("..")
+    cwd = None if relative else os.getcwd()
+    if _last_shown[:2] == (path, cwd):  # discovery shows it to sort it, the run to report
+        return _last_shown[2]
+    if relative:
+        shown = os.path.normpath(path)  # already relative: the usual case
     else:
-        cwd = os.getcwd()
-        if _last_shown[:2] == (path, cwd):  # discovery shows it to sort it, the run to report
-            return _last_shown[2]
-        relative = _relative(path, cwd)
-        shown = path if relative.startswith("..") else relative
+        inside = _relative(path, cwd)
+        shown = path if inside.startswith("..") else inside
     shown = undecodable_escaped(shown.replace(os.sep, "/"))
-    if cwd is not None:
-        _last_shown = (path, cwd, shown)
+    _last_shown = (path, cwd, shown)
     return shown
 
 
-_last_shown = ("", "", "")
+_last_shown: tuple[str, str | None, str] = ("", "", "")
 
 
 # Files come folder by folder: each folder's relative path is worked out once (relpath costs
