@@ -359,6 +359,9 @@ def test_one_text_in_several_formats_is_no_conflict(tmp_path, capsys):
         "e-spaces.txt": text.replace("\n", "  \n"),
         "f-page-number.txt": paged,
         "g-joined.md": text.replace("Madam Chair,\n", "Madam Chair, "),
+        # As a PDF's extraction may give it: the header last, a `*` set apart, other capitals.
+        "i-header-last.txt": "\n".join(paragraphs[1:] + paragraphs[:1]),
+        "j-star-apart.txt": text.replace("ALBANIA*", "ALBANIA *").replace("Madam", "MADAM"),
     })  # fmt: skip
     assert found == []
     # ...while another text under the same symbol still is one.

@@ -10,8 +10,9 @@ def conflicting_duplicate(archive: Archive):
     ## What it checks
     Across the documents of an archive (`statement-lint register`): that no two documents in
     the same language with the same symbol, suffixes included (`PC.DEL/80/21/Rev.1`), hold
-    different texts. Texts are compared by their words: copies of one text that differ only in
-    line breaks, spacing or page numbers (a Word file and its PDF) are no slip. Documents
+    different texts. Texts are compared by their words, in any order, capitals, digits and
+    punctuation aside: copies of one text as different extractions give them (a Word file and
+    its PDF, whose header may come last; other line breaks; page numbers) are no slip. Documents
     without a language marker are not compared (they may be two languages). The diagnostic
     stands on the later of the two paths and names the other, with its line.
 

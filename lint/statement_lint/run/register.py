@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -94,10 +95,15 @@ class RowWork(Work):
 
 
 def words_digest(text: str) -> str:
-    """The sha256 of the text's words, one space apart: copies of one text that differ only in
-    line breaks and spacing (a Word file and its PDF, a trailing blank line) hash alike. The
-    text is the parser's normal text, its page furniture (page numbers, running heads) blanked."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    """The sha256 of the text's words, in alphabetical order: copies of one text hash alike
+    whatever their extraction did to it (a Word file and its PDF, whose header may come last,
+    other line breaks and spacing, a `*` set apart, capitals, ligatures, page numbers); texts
+    with other words do not. The text is the parser's normal text, its page furniture blanked."""
+    words = sorted(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # letters only: digits and punctuation are layout as often
 
 
 def row_of(
