@@ -64,7 +64,11 @@ class Parser:
     def parse(self, text: str, markdown: bool = False) -> Statement:
         """The statement in `text`; `markdown`: the text is a Markdown file's, whose markup
         the parser reads as blanks."""
-        normal = self.normal(text, markdown)
+        return self.parse_normal(self.normal(text, markdown))
+
+    def parse_normal(self, normal: NormalText) -> Statement:
+        """The statement in a text already normalised (`normal`), for a caller that needs the
+        normal text too."""
         norm = normal.text
         tokens = self._header.tokens(norm)
         # The alignment paragraph and its footnotes: text the disclaimer's fixes must never

@@ -80,8 +80,9 @@ class RowWork(Work):
         statement = digest = None
         if document.text is not None and not document.is_empty:
             parser = self.engine.parser_for(settings)
-            statement = parser.parse(document.text, document.markdown)
-            digest = words_digest(parser.normal(document.text, document.markdown).text)
+            normal = parser.normal(document.text, document.markdown)
+            statement = parser.parse_normal(normal)
+            digest = words_digest(normal.text)
         row = row_of(shown, document, statement, digest)
         if self.cache is not None and document.error is None:
             self.cache.keep(settings, path, document, row_dict(row))
