@@ -23,6 +23,7 @@ from documents import (
 )
 from statement_lint.cli import main
 from statement_lint.run import register as register_module
+from statement_lint.run.workers import PARALLEL_FROM
 
 ROOT = Path(__file__).parent.parent
 SEED = Path(__file__).parent / "fixtures" / "statements" / "pc-del-80-21-rev1.txt"
@@ -124,6 +125,21 @@ def test_a_rerun_takes_the_rows_from_the_cache_without_reading(
     assert capsys.readouterr().out == linted
 
 
+def test_a_cached_row_is_shown_from_the_working_folder(archive, capsys, monkeypatch):
+    (archive / "archive" / "broken.docx").unlink()  # never cached
+    register(capsys, "--cache-dir", str(archive / "cache"), "archive")
+    monkeypatch.chdir(archive / "archive")
+    with monkeypatch.context() as patched:  # every row from the cache
+        patched.setattr("statement_lint.run.register.read_path", lambda *arguments: 1 / 0)
+        out = register(capsys, "--cache-dir", str(archive / "cache"), "--output-format", "json",
+                       ".")  # fmt: skip
+    rows = json.loads(out)["documents"]
+    assert [(row["path"], row["error"]) for row in rows] == [
+        ("fsc-del-301-23.txt", None), ("pc-del-1544-23.docx", None),
+        ("pc-del-80-21-rev1.txt", None),
+    ]  # fmt: skip
+
+
 def test_a_changed_document_is_read_again(archive, capsys):
     register(capsys, "archive")
     seed = archive / "archive" / "pc-del-80-21-rev1.txt"
@@ -196,7 +212,8 @@ def test_workers_give_the_same_register(tmp_path, capsys):
     )
 
 
-def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, monkeypatch):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, monkeypatch, jobs):
     real_row_of = register_module.row_of
 
     def failing_on_the_seed(shown, document, statement, digest):
@@ -205,12 +222,17 @@ def test_a_bug_on_one_document_is_its_row_and_the_status_is_2(archive, capsys, m
         return real_row_of(shown, document, statement, digest)
 
     monkeypatch.setattr(register_module, "row_of", failing_on_the_seed)
-    status = main(["register", "--isolated", "--output-format", "csv", "archive"],
+    if jobs == "2":  # enough files for worker processes (which inherit the failing function)
+        for number in range(PARALLEL_FROM):
+            (archive / "archive" / f"more-{number:02d}.txt").write_text(
+                statement(f"PC.DEL/{500 + number}/23", 2), encoding="utf-8"
+            )
+    status = main(["register", "--isolated", "-j", jobs, "--output-format", "csv", "archive"],
                   stdin=io.StringIO())  # fmt: skip
     captured = capsys.readouterr()
     assert status == 2
     rows = {row["path"]: row for row in csv.DictReader(io.StringIO(captured.out))}
-    assert len(rows) == 4 and rows["archive/pc-del-1544-23.docx"]["symbol"] == "PC.DEL/1544/23"
+    assert rows["archive/pc-del-1544-23.docx"]["symbol"] == "PC.DEL/1544/23"
     assert rows["archive/pc-del-80-21-rev1.txt"]["error"].startswith(
         "statement-lint failed on it (IndexError: string index out of range, in run/register.py "
     )  # and the line, for the bug report
