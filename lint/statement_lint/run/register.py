@@ -1,8 +1,9 @@
 """`statement-lint register`: one row per document of an archive (symbol and its parts, date,
 languages, restricted distribution, disclaimer, aligning countries), read with the same
-discovery, config, limits, result cache (rows have their own shards) and worker processes as
-linting. Rows stream out one by one, in the order linting reports files: an archive of any size
-costs the memory of what the checks across documents keep of each row (`rules._archive.Kept`).
+discovery, config, limits, result cache (rows kept apart from linting's results) and worker
+processes as linting. Rows stream out one by one, in the order linting reports files: an
+archive of any size costs the memory of what the checks across documents keep of each row
+(`rules._archive.Kept`).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Row(NamedTuple):
     disclaimer: bool
     aligned: tuple[Aligned, ...]
     sha256: str | None  # of the text's words (`words_digest`): "the texts differ", kept small
-    error: str | None  # why the document could not be read
+    error: str | None  # why it holds no facts: not read, empty, or statement-lint failed on it
     symbol_line: int | None = None  # where the symbol and the date stand (for diagnostics)
     date_line: int | None = None
 
