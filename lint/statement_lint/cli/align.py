@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from statement_lint.cli import EXIT_CLEAN
-from statement_lint.cli.usage import Parser, UsageError
+from statement_lint.cli.usage import Parser, UsageError, add_config_options
 
 
 def _parser() -> Parser:
@@ -28,10 +28,7 @@ def _parser() -> Parser:
     )
     parser.add_argument("--language", metavar="LANGUAGE", help="default: the profile's")
     parser.add_argument("--output-format", choices=("text", "json"), default="text")
-    parser.add_argument(
-        "--config", metavar="FILE", help="the config whose profile and registry apply"
-    )
-    parser.add_argument("--isolated", action="store_true", help="ignore config files")
+    add_config_options(parser, "the config whose profile and registry apply")
     return parser
 
 

@@ -7,7 +7,7 @@ import argparse
 import os
 from typing import TextIO
 
-from statement_lint.cli.usage import Parser, UsageError
+from statement_lint.cli.usage import Parser, UsageError, add_config_options
 from statement_lint.config.settings import FAIL_ON_CHOICES, OUTPUT_FORMATS
 from statement_lint.rules._selection import validate_selector
 from statement_lint.run import RunOptions
@@ -60,8 +60,7 @@ def _rule_selection(parser: argparse.ArgumentParser) -> None:
 
 def _configuration(parser: argparse.ArgumentParser) -> None:
     config = parser.add_argument_group("configuration")
-    config.add_argument("--config", metavar="FILE", help="use this config file for every file")
-    config.add_argument("--isolated", action="store_true", help="ignore all config files")
+    add_config_options(config)
     config.add_argument(
         "--force-exclude", action="store_true",
         help="apply exclude to paths named on the command line too (as pre-commit needs)",

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 
 from statement_lint.cli import EXIT_CLEAN
-from statement_lint.cli.usage import Parser, UsageError
+from statement_lint.cli.usage import Parser, UsageError, add_config_options
 from statement_lint.rules import Rule, all_rules, rule_by_code, rules_by_code
 from statement_lint.similarity import closest, did_you_mean
 
@@ -94,8 +94,7 @@ def config_command(arguments: list[str]) -> int:
     )
     parser.add_argument("--show", action="store_true", required=True)
     parser.add_argument("file", nargs="?", default=".", metavar="FILE")
-    parser.add_argument("--config", metavar="FILE")
-    parser.add_argument("--isolated", action="store_true")
+    add_config_options(parser)
     options = parser.parse_args(arguments)
     # Here, not at the top: `rule CODE` imports this module and needs none of the settings.
     from statement_lint.config.files import ConfigResolver

@@ -9,7 +9,7 @@ import sys
 
 from statement_lint.cli import EXIT_CLEAN, EXIT_FAILURE, EXIT_VIOLATIONS
 from statement_lint.cli.arguments import add_speed, checked_jobs
-from statement_lint.cli.usage import Parser, UsageError
+from statement_lint.cli.usage import Parser, UsageError, add_config_options
 from statement_lint.version import __version__
 
 COLUMNS = ("path", "symbol", "date", "language", "original", "OSCE+", "disclaimer", "aligned")
@@ -24,8 +24,7 @@ def register_command(arguments: list[str]) -> int:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="default: .")
     parser.add_argument("--output-format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("--config", metavar="FILE", help="use this config file for every file")
-    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    add_config_options(parser)
     parser.add_argument(
         "--strict", action="store_true",
         help="also report revisions whose base is not in the archive (ARC004)",

@@ -29,3 +29,9 @@ class Parser(argparse.ArgumentParser):
             guess = closest(word.split("=")[0], known) if word.startswith("--") else None
             words.append(f"{word} ({did_you_mean(guess)})" if guess else word)
         return prefix + " ".join(words)
+
+
+def add_config_options(parser, config_help: str = "use this config file for every file") -> None:
+    """--config FILE and --isolated, as every command that reads config files takes them."""
+    parser.add_argument("--config", metavar="FILE", help=config_help)
+    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
