@@ -13,8 +13,11 @@ import hashlib
 import json
 import re
 import sys
+import types as types_module
+import typing
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
 from statement_lint.config.settings import Settings
@@ -164,15 +167,19 @@ def row_dict(row: Row) -> dict:
     return values
 
 
-# A row as the cache keeps it: `row_dict`'s JSON, each field of the type Row gives it.
-_FIELD_TYPES = {
-    "path": (str,), "symbol": (str, None), "body": (str, None), "kind": (str, None),
-    "number": (int, None), "year": (int, None), "suffixes": (str,), "restricted": (bool,),
-    "date": (str, None), "language": (str, None), "original": (str, None),
-    "disclaimer": (bool,), "aligned": (list,), "sha256": (str, None), "error": (str, None),
-    "symbol_line": (int, None), "date_line": (int, None),
-}  # fmt: skip
-_ALIGNED_TYPES = {"country": (str,), "slot": (str, None), "marked": (bool,)}
+@cache
+def _json_types(cls: type) -> dict[str, tuple]:
+    """Each field of a NamedTuple and the types its value may have as JSON gives it back (a
+    tuple is a list; None for an optional field), from the class's own annotations."""
+    types = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        union = typing.get_origin(hint) in (typing.Union, types_module.UnionType)
+        kinds = typing.get_args(hint) if union else (hint,)
+        types[name] = tuple(
+            None if kind is type(None) else list if typing.get_origin(kind) is tuple else kind
+            for kind in kinds
+        )
+    return types
 
 
 def _typed(values: object, types: dict[str, tuple]) -> bool:
@@ -194,9 +201,9 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 def valid_row(values: object) -> bool:
     """A row as `keep` writes it: typed, a real hash and date, no error (a document that could
     not be read is never kept), text that can be written out."""
-    if not (_typed(values, _FIELD_TYPES) and values["error"] is None):
+    if not (_typed(values, _json_types(Row)) and values["error"] is None):
         return False
-    if not all(_typed(aligned, _ALIGNED_TYPES) for aligned in values["aligned"]):
+    if not all(_typed(aligned, _json_types(Aligned)) for aligned in values["aligned"]):
         return False
     if values["sha256"] is not None and not _SHA256.fullmatch(values["sha256"]):
         return False
