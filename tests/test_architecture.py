@@ -33,6 +33,7 @@ LAYERS = [
         "statement_lint.version",
         "statement_lint.similarity",
     ),
+    ("statement_lint.records",),
 ]
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit
+from statement_lint.records import record
 
 _FROZEN = dict(frozen=True, slots=True)
 
@@ -191,7 +191,7 @@ class Statement(NamedTuple):
         return next((note for note in self.footnotes if note.marker == marker), None)
 
 
-@dataclass
+@record
 class Directive:
     """A `statement-lint: disable=...` directive of a text file. `used` turns true when it
     hides a diagnostic (SUP001 reports those that never do)."""

@@ -10,7 +10,7 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from statement_lint.config.quick import quick_values
@@ -18,6 +18,7 @@ from statement_lint.config.settings import Settings
 from statement_lint.errors import UserError
 from statement_lint.readers import Unreadable, read_utf8
 from statement_lint.readers.limits import MEGABYTE
+from statement_lint.records import record
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"
@@ -34,7 +35,7 @@ class ConfigError(UserError):
     """A config file that cannot be read or is invalid: reported with its path, exit 2."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ConfigValues:
     """The keys a config file sets (after `extend`), each with the file that set it."""
 
@@ -42,7 +43,7 @@ class ConfigValues:
     values: dict[str, tuple[object, str]]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Named:
     """How a message about reading a config file names it, and what it says to do."""
 

@@ -20,8 +20,10 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
+
+from statement_lint.records import record
 
 # A glob is a sequence of tokens, each a kind and (for a literal or a class) its value.
 LITERAL, ONE, CLASS, STAR, GLOBSTAR, FOLDERS = range(6)
@@ -36,7 +38,7 @@ class GlobError(ValueError):
     """A glob that cannot be compiled; the message says what is wrong and how to write it."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Glob:
     pattern: str
     regex: re.Pattern[str]  # the whole path matches (use `fullmatch`: safe for every glob)

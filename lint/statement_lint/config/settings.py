@@ -6,9 +6,10 @@ line. Each value remembers where it came from, for `statement-lint config --show
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from statement_lint.readers.limits import Limits
+from statement_lint.records import record
 
 # Skipped when a directory is walked (a path named on the command line is linted anyway,
 # unless --force-exclude): hidden files and folders, tool folders, and the files that sit
@@ -55,7 +56,7 @@ CONFIG_KEYS = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """Effective settings for one file. Tuples throughout, so settings can key caches."""
 

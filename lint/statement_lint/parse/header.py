@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from statement_lint.parse.dates import DAMAGED_DATE, MONTH_YEAR, DateReader
 from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
+from statement_lint.records import record
 
 _WORD = re.compile(r"\S+")
 _WORD_START = re.compile(r"(?<!\S)\S")
@@ -200,7 +200,7 @@ def _beside_disclaimer(
     return run(before, first, False)[::-1] + inside + run(after, last, True)
 
 
-@dataclass
+@record
 class _Group:
     tokens: list[Token]
     glued: bool = False  # joined by the OSCE letterhead somewhere

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from statement_lint.records import record
 
 MEGABYTE = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     text_mb: float = 16  # a text statement (a few kilobytes), and the text of a Word file
     document_mb: float = 50  # a PDF or Word file, and the Word parts read, inflated, in all

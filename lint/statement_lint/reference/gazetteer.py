@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from statement_lint.records import record
 from statement_lint.reference.fields import MODEL, spec
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Alias:
     """One name of a country: an official name, a short form, a translation."""
 
@@ -17,7 +17,7 @@ class Alias:
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Country:
     id: str = spec(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code (XK for Kosovo).")
     name: str = spec(min_length=1)
@@ -25,7 +25,7 @@ class Country:
     aliases: list[Alias] = spec(min_length=1)
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Gazetteer:
     schema_version: Literal[1]
     description: str = ""

@@ -5,13 +5,13 @@ the profile (`alignment.house_style`)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from statement_lint.model import Slot
+from statement_lint.records import record
 from statement_lint.reference.fields import MODEL, spec
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Wording:
     """Words for one country and for several: `the Candidate Country`, `the Candidate
     Countries`."""
@@ -23,7 +23,7 @@ class Wording:
         return self.one if count == 1 else self.many
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class StyledName:
     """How a country is written in the paragraph between two dates (a name that changed, or
     one whose capitals do not follow the rule of `HouseStyle.small_words`)."""
@@ -47,7 +47,7 @@ class StyledName:
         )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class HouseStyle:
     language: str = spec(
         pattern=r"^[A-Z]+$", description="The language these words are in: ENGLISH."

@@ -14,19 +14,20 @@ whatever blank stands between its words (a space, a line end):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from statement_lint.records import record
 
 # What a word may start with to follow the word before it without a blank.
 GLUED = ",;:."
 _TOKEN = re.compile(r"\[|\]|[^\s\[\]]+")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Word:
     alternatives: tuple[str, ...]  # as written, `country|countries` -> (country, countries)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Omissible:
     """Words that may be left out: `[themselves]`."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from statement_lint.model import Slot
+from statement_lint.records import record
 from statement_lint.reference.fields import MODEL, spec
 from statement_lint.reference.house_style import HouseStyle
 from statement_lint.reference.wording import FootnoteWords, ListWords, MarkerWords
@@ -19,7 +19,7 @@ from statement_lint.reference.wording import FootnoteWords, ListWords, MarkerWor
 YearRule = Literal["required", "absent", "optional"]
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class SymbolConventions:
     bodies: list[str] = spec(min_length=1)
     numbered_bodies: list[str] = spec(
@@ -39,7 +39,7 @@ class SymbolConventions:
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class DateForm:
     """How header dates are written in one language."""
 
@@ -88,14 +88,14 @@ class DateForm:
                 raise ValueError(f"abbreviations: {short!r} stands for {month!r}, no month")
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class DateConventions:
     languages: list[DateForm] = spec(
         min_length=1, description="Any of these forms is standard; the first is the default."
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class DatedConvention:
     """A convention in force from `from` to `to` (both inclusive; open-ended when absent).
     Days no entry covers are days whose convention is not known: the rules are silent."""
@@ -112,12 +112,12 @@ class DatedConvention:
         return (self.valid_from or dt.date.min, self.valid_to or dt.date.max)
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class ClosingFormula(DatedConvention):
     text: str = spec(min_length=1, description="The formula: `align themselves with this ...`.")
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class DisclaimerRequirement(DatedConvention):
     required: bool = spec(
         description="Whether a delegation document of the time must carry the disclaimer."
@@ -140,7 +140,7 @@ def _in_force(
     return found, False
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class AlignmentConventions:
     footnote_phrase: str = spec(
         min_length=1, description="What the marker footnote says of the marked countries."
@@ -193,7 +193,7 @@ class AlignmentConventions:
         return texts, complete
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Language:
     name: str = spec(pattern=r"^[A-Z]+$", description="The marker form: ENGLISH.")
     localised: list[str] = spec(default_factory=list, description="Older localised forms: ANGLAIS.")
@@ -205,7 +205,7 @@ class Language:
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class DisclaimerText:
     """The disclaimer's canonical text in one language."""
 
@@ -213,7 +213,7 @@ class DisclaimerText:
     text: str = spec(min_length=1)
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Profile:
     schema_version: Literal[1]
     name: str

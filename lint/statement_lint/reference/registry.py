@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
 from typing import Literal
 
 from statement_lint.model import SLOTS
+from statement_lint.records import record
 from statement_lint.reference.common import day_span, long_date
 from statement_lint.reference.fields import MODEL, spec
 
@@ -19,7 +19,7 @@ STATUS_SLOTS = (*(slot for slot in SLOTS if slot != "associated"), "eu-member")
 Slot = Literal[STATUS_SLOTS]
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Dated:
     """Something true from `from` to `to` (both inclusive; open-ended when absent)."""
 
@@ -63,7 +63,7 @@ class Dated:
         )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Status(Dated):
     slot: Slot = spec(description="Where the country stands in the alignment paragraph.")
     sap: bool = spec(
@@ -72,7 +72,7 @@ class Status(Dated):
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class OfficialName:
     name: str = spec(min_length=1, description="As in the gazetteer.")
     valid_from: dt.date | None = spec(
@@ -116,7 +116,7 @@ class OfficialName:
         return (first is not None and day < first) or (last is not None and day > last)
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class CountryFacts:
     id: str = spec(pattern=r"^[A-Z]{2}$")
     statuses: list[Status] = spec(
@@ -164,7 +164,7 @@ class CountryFacts:
         return next((n for n in self.names if n.name.lower() == alias.lower()), None)
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Coverage:
     valid_from: dt.date = spec(
         alias="from",
@@ -179,7 +179,7 @@ class Coverage:
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class Registry:
     """Dated facts: statuses in the alignment paragraph and official names."""
 

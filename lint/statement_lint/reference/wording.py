@@ -5,12 +5,11 @@ forms.)"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from statement_lint.records import record
 from statement_lint.reference.fields import MODEL, spec
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class MarkerWords:
     """The keywords of the language marker (`ENGLISH only`, `Original: ENGLISH`, `GERMAN
     Original: ENGLISH`), as the marker writes them."""
@@ -30,7 +29,7 @@ class MarkerWords:
         return self.original.removesuffix(":")
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class ListWords:
     """The small words of a list of countries (`NORTH MACEDONIA*, MONTENEGRO* and the REPUBLIC
     OF MOLDOVA`), besides commas and semicolons."""
@@ -48,7 +47,7 @@ class ListWords:
     )
 
 
-@dataclass(**MODEL)
+@record(**MODEL)
 class FootnoteWords:
     """The words of the alignment paragraph's footnotes (`* North Macedonia, Montenegro and
     Albania continue to be part of the Stabilisation and Association Process.`)."""

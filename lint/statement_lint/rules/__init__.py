@@ -14,11 +14,11 @@ import inspect
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit, Fix, Severity
+from statement_lint.records import record
 
 if TYPE_CHECKING:  # `rule CODE` imports one rule, and none of what rules read
     from statement_lint.model import Directive, Span, Statement
@@ -91,7 +91,7 @@ def replace_with(span: Span, content: str | None) -> Fix | None:
 DOCS_URL = "https://github.com/statement-lint/statement-lint/blob/main/docs/rules"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     code: str
     name: str

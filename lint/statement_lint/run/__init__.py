@@ -11,11 +11,12 @@ stale baseline entries, files statement-lint failed on, notes to say once) is in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import BinaryIO
 
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
+from statement_lint.records import record
 from statement_lint.run.discover import discover, display_path
 from statement_lint.run.file import FileWork
 from statement_lint.run.result import FileResult
@@ -25,7 +26,7 @@ from statement_lint.run.workers import default_jobs, run_files
 __all__ = ["FileResult", "Run", "RunEnd", "RunOptions"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RunOptions:
     """Everything a run depends on: the one carrier of the command line's options."""
 
@@ -59,7 +60,7 @@ class RunOptions:
         )
 
 
-@dataclass
+@record
 class RunEnd:
     """What the whole run tells, once every file is done."""
 

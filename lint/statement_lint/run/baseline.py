@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -18,6 +17,7 @@ from statement_lint.diagnostic import Diagnostic
 from statement_lint.errors import UserError, key_path
 from statement_lint.readers import Unreadable, read_utf8, reason
 from statement_lint.readers.limits import MEGABYTE
+from statement_lint.records import record
 from statement_lint.run.atomic import mode_for, replace_file
 from statement_lint.version import __version__
 
@@ -51,7 +51,7 @@ class BaselineError(UserError):
 Key = tuple[str, str, str]  # path, code, fingerprint
 
 
-@dataclass
+@record
 class BaselineResult:
     kept: list[Diagnostic]
     hidden: int

@@ -20,10 +20,10 @@ import stat
 import zipfile
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from statement_lint.diagnostic import Diagnostic, Edit
 from statement_lint.readers import Document, FileState, Limits, read_bytes, read_data
+from statement_lint.records import record
 from statement_lint.report.escape import printable
 from statement_lint.run.atomic import replace_file
 
@@ -31,7 +31,7 @@ from statement_lint.run.atomic import replace_file
 MAX_ROUNDS = 5
 
 
-@dataclass
+@record
 class FixResult:
     document: Document  # as it is after the fixes
     data: bytes  # the file's new content

@@ -4,12 +4,13 @@ share."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
+from statement_lint.records import record
 
 
-@dataclass
+@record
 class FileResult:
     """What a run learns from one file."""
 

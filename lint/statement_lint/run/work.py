@@ -5,19 +5,19 @@ of the same class from the same options (`run.workers`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from statement_lint.config.files import ConfigResolver
 from statement_lint.config.settings import Settings
 from statement_lint.errors import UserError
+from statement_lint.records import record
 from statement_lint.run.discover import display_path
 
 if TYPE_CHECKING:
     from statement_lint.engine import Engine
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileOptions:
     """What the work on each file depends on; the same in every worker process."""
 

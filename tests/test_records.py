@@ -1,0 +1,151 @@
+"""`record` behaves as `dataclass` does for what the package uses: construction, defaults,
+equality and hashing, freezing, repr, `replace`, pickling to worker processes, and
+`__post_init__`; each shape is checked against the same class made by `dataclass`."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import pickle
+from dataclasses import field
+
+import pytest
+
+from statement_lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from statement_lint.records import record
+from statement_lint.reference.profile import ClosingFormula
+
+
+def shapes(make):
+    """The same classes made by `make` (`record` or `dataclass`)."""
+
+    @make(frozen=True, slots=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: list = field(default_factory=list, compare=False)
+
+    @make(frozen=True, kw_only=True, eq=False)
+    class Base:
+        name: str
+        since: str | None = None
+
+    @make(frozen=True, kw_only=True, eq=False)
+    class Child(Base):
+        kind: str
+
+        def __post_init__(self) -> None:
+            if not self.kind:
+                raise ValueError("kind is empty")
+
+    @make
+    class Counter:
+        name: str
+        seen: int = 0
+        hidden: str = field(default="x", repr=False)
+
+    return Point, Base, Child, Counter
+
+
+MADE = shapes(record)
+PLAIN = shapes(dataclasses.dataclass)
+
+# How each is built, and what is compared of the result.
+CASES = [
+    (0, lambda C: C(1), lambda p: (p.x, p.y, p.tags)),
+    (0, lambda C: C(1, 2), lambda p: (p.x, p.y)),
+    (0, lambda C: C(x=1, y=2, tags=[3]), lambda p: (p.x, p.y, p.tags)),
+    (2, lambda C: C(name="a", kind="k"), lambda c: (c.name, c.since, c.kind)),
+    (2, lambda C: C(kind="k", since="2020", name="a"), lambda c: (c.name, c.since, c.kind)),
+    (3, lambda C: C("a"), lambda c: (c.name, c.seen, c.hidden)),
+]
+
+
+@pytest.mark.parametrize("index, build, values", CASES)
+def test_construction_as_dataclass(index, build, values):
+    made, plain = build(MADE[index]), build(PLAIN[index])
+    assert values(made) == values(plain)
+    assert repr(made).split("(", 1)[1] == repr(plain).split("(", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "index, build",
+    [
+        (0, lambda C: C()),  # missing required
+        (0, lambda C: C(1, 2, [], 4)),  # too many positional
+        (0, lambda C: C(1, x=1)),  # twice
+        (0, lambda C: C(1, z=1)),  # unknown
+        (2, lambda C: C("a", kind="k")),  # keyword-only
+        (2, lambda C: C(name="a")),  # required field of the subclass
+    ],
+)
+def test_wrong_arguments_are_type_errors_as_with_dataclass(index, build):
+    with pytest.raises(TypeError):
+        build(PLAIN[index])
+    with pytest.raises(TypeError):
+        build(MADE[index])
+
+
+def test_post_init_runs():
+    with pytest.raises(ValueError, match="kind is empty"):
+        MADE[2](name="a", kind="")
+
+
+def test_equality_and_hash_follow_the_compared_fields():
+    Point = MADE[0]
+    assert Point(1, 2, [1]) == Point(1, 2, [2])  # tags are not compared
+    assert Point(1, 2) != Point(2, 1)
+    assert hash(Point(1, 2, [1])) == hash(Point(1, 2, [5]))
+    assert len({Point(1, 2), Point(1, 2), Point(2, 2)}) == 2
+    assert Point(1, 2) != (1, 2)
+    Base = MADE[1]
+    a = Base(name="a")
+    assert a != Base(name="a") and a == a  # eq=False: identity
+    Counter = MADE[3]
+    assert Counter("a") == Counter("a") and Counter.__hash__ is None  # mutable, comparable
+
+
+def test_frozen_refuses_changes_mutable_takes_them():
+    point = MADE[0](1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.x = 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del point.x
+    counter = MADE[3]("a")
+    counter.seen += 1
+    assert counter.seen == 1
+
+
+def test_replace_and_copy_keep_the_values():
+    Point = MADE[0]
+    point = Point(1, 2, [3])
+    assert dataclasses.replace(point, y=5) == Point(1, 5)
+    assert dataclasses.replace(point, y=5).tags == [3]
+    for same in (copy.copy(point), copy.deepcopy(point)):
+        assert same == point and same.tags == [3] and type(same) is Point
+
+
+def test_pickling_to_worker_processes_keeps_the_values():
+    # Classes of the package (a test's local classes cannot be pickled by name).
+    edit = Edit(0, 1, "x")
+    diagnostic = Diagnostic(path="a.txt", line=1, column=1, end_line=1, end_column=2,
+                            code="DSC002", name="n", severity=Severity.ERROR, message="m",
+                            fingerprint="f", fix=Fix("m", [edit]))  # fmt: skip
+    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic
+    formula = ClosingFormula(text="align themselves", valid_from=dt.date(2020, 1, 1))
+    same = pickle.loads(pickle.dumps(formula))
+    assert (same.text, same.valid_from, same.valid_to) == (
+        "align themselves",
+        formula.valid_from,
+        None,
+    )
+
+
+def test_the_fields_are_a_dataclass_s():
+    for made, plain in zip(MADE, PLAIN, strict=True):
+        assert dataclasses.is_dataclass(made)
+        assert [f.name for f in dataclasses.fields(made)] == [
+            f.name for f in dataclasses.fields(plain)
+        ]
+    assert not hasattr(MADE[0](1), "__dict__")  # slots kept
