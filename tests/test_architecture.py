@@ -33,7 +33,7 @@ LAYERS = [
         "statement_lint.version",
         "statement_lint.similarity",
     ),
-    ("statement_lint.records",),
+    ("statement_lint.records", "statement_lint.regex"),
 ]
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50

@@ -8,11 +8,11 @@ linting itself."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit
 from statement_lint.records import record
+from statement_lint.regex import regex
 
 _FROZEN = dict(frozen=True, slots=True)
 
@@ -102,7 +102,7 @@ SLOTS = (
 Slot = Literal[SLOTS]
 
 # Line ends, other control characters and line separators: never part of a one-line message.
-_UNPRINTABLE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+_UNPRINTABLE = regex("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 QUOTE_LIMIT = 60
 
 

@@ -39,9 +39,14 @@ def record(
     `@record(frozen=True, ...)`."""
 
     def make(cls: type[T]) -> type[T]:
+        # A class without a docstring keeps none: dataclass would write one from the class's
+        # signature, with `inspect` (0.4 ms a class).
+        own_doc = cls.__doc__
+        cls.__doc__ = own_doc or cls.__name__
         made = dataclasses.dataclass(
             cls, init=False, repr=False, eq=False, kw_only=kw_only, slots=slots
         )
+        made.__doc__ = own_doc
         fields = dataclasses.fields(made)
         own = vars(made)
         if "__init__" not in own:

@@ -20,13 +20,14 @@ from typing import NamedTuple
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.model import Directive, Span
 from statement_lint.records import record
+from statement_lint.regex import regex
 from statement_lint.rules._selection import is_selector, validate_selector
 
 # What opens a directive; the rest of its line is its body, less the blanks and `-->` around
 # it. The body is cut out with string methods: a pattern for it needs two `[ \t]*` around an
 # optional `-->`, and that backtracks cubically on a long run of spaces and tabs.
-_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:", re.MULTILINE)
-_BODY = re.compile(r"(?P<kind>[\w-]+)[ \t]*=[ \t]*(?P<codes>.*)")
+_DIRECTIVE = regex(r"^[ \t]*(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:", re.MULTILINE)
+_BODY = regex(r"(?P<kind>[\w-]+)[ \t]*=[ \t]*(?P<codes>.*)")
 KINDS = ("disable", "enable", "disable-file")
 FILE_DIRECTIVE_LINES = 10
 # How many unknown codes of one directive its message names (a line may list thousands).

@@ -41,8 +41,9 @@ from statement_lint.parse.phrases import (
     plain_pattern,
 )
 from statement_lint.reference.profile import AlignmentConventions
+from statement_lint.regex import regex
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s")
+_SENTENCE_END = regex(r"[.!?][\"')\]]*\s")
 # How far back from its closing formula a paragraph may start.
 _LOOKBACK = 3000
 
@@ -100,9 +101,9 @@ def _closing(wording: AlignmentConventions) -> re.Pattern[str]:
     variants = wording.closing_variants
     patterns = [*map(plain_pattern, formulas), *map(phrase_pattern, variants)]
     if not patterns:
-        return re.compile(r"(?!)")  # no formula: no paragraph
+        return regex(r"(?!)")  # no formula: no paragraph
     lookahead = first_letters(variants, formulas)
-    return re.compile(rf"{lookahead}\b{any_of(patterns)}\b\.?", re.IGNORECASE)
+    return regex(rf"{lookahead}\b{any_of(patterns)}\b\.?", re.IGNORECASE)
 
 
 def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
@@ -115,14 +116,14 @@ def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
     if not groups:
         return None
     lookahead = first_letters(phrase for slot in SLOTS for phrase in wording.slots.get(slot, ()))
-    return re.compile(rf"{lookahead}\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
+    return regex(rf"{lookahead}\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
 
 
 def _list_ends(wording: AlignmentConventions) -> dict[str, re.Pattern[str]]:
     """By slot, what may close its list and is no name: `, members of the European Economic
     Area,`."""
     return {
-        slot: re.compile(rf",?\s?{any_phrase(phrases)},?", re.IGNORECASE)
+        slot: regex(rf",?\s?{any_phrase(phrases)},?", re.IGNORECASE)
         for slot, phrases in wording.list_ends.items()
         if phrases
     }

@@ -7,14 +7,14 @@ wide margin: a statement that quotes a French title stays English.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from statement_lint.model import BodyLanguage
 from statement_lint.reference.profile import Language
+from statement_lint.regex import regex
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = regex(r"[\u0400-\u04ff]")
+_WORD = regex(r"[^\W\d_]+")
 MIN_LETTERS = 200
 MIN_WORDS = 12
 MARGIN = 3

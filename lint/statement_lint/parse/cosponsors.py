@@ -25,8 +25,9 @@ from typing import NamedTuple
 from statement_lint.model import CountryList, CountryMention, one_line
 from statement_lint.parse.countries import CountryReader, country_mention
 from statement_lint.parse.normalize import NormalText
+from statement_lint.regex import regex
 
-_LEAD = re.compile(
+_LEAD = regex(
     # The lookahead lets the engine skip, at C speed, the characters no lead starts with.
     r"(?=[oOrRcCtT])\b(?P<lead>on\sbehalf\sof|representing|co-?sponsored\sby"
     r"|the\saligning\s(?:states|countries)"
@@ -35,16 +36,16 @@ _LEAD = re.compile(
     r",?(?=\s)",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"(?:[\s,;]|\band\b)+", re.IGNORECASE)
+_SEPARATORS = regex(r"(?:[\s,;]|\band\b)+", re.IGNORECASE)
 # `..., and my own country Norway, reaffirm`.
-_OWN_COUNTRY = re.compile(r"(?:my\s(?:own\s)?country|my\sown)\s", re.IGNORECASE)
-_THE = re.compile(r"the\s", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_BLANK = re.compile(r"\s")
+_OWN_COUNTRY = regex(r"(?:my\s(?:own\s)?country|my\sown)\s", re.IGNORECASE)
+_THE = regex(r"the\s", re.IGNORECASE)
+_WORD = regex(r"[^\W\d_][\w'’-]*")
+_BLANK = regex(r"\s")
 # Small words inside names (`United States of America`); `and` separates the list.
 _LINKS = frozenset({"of", "the", "de", "del", "da", "du"})
 # What may follow a name-like item for it to be an item of the list.
-_ITEM_END = re.compile(r"\s*(?:[,;:.)]|\band\b|$)", re.IGNORECASE)
+_ITEM_END = regex(r"\s*(?:[,;:.)]|\band\b|$)", re.IGNORECASE)
 
 
 class _Item(NamedTuple):

@@ -30,17 +30,18 @@ from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.phrases import any_phrase
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.wording import ListWords
+from statement_lint.regex import regex
 
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
 # Markers: `*` for the Stabilisation and Association Process; older statements also marked
 # ICELAND with `+` (for its EFTA/EEA footnote) while it was a candidate.
 MARKER = r"(?:\*+|\++|†+)"
-_MARKER = re.compile(rf"[ \t]?({MARKER})(?P<note>\s?(?:\d+|\[\d+\]))?")
+_MARKER = regex(rf"[ \t]?({MARKER})(?P<note>\s?(?:\d+|\[\d+\]))?")
 # A numbered note's reference: `Croatia [1]`, `Croatia[1]`, a superscript `Croatia¹`, or its
 # digits flattened into the name by extraction, `Croatia1` (no blank: `Albania 2` is no note).
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_NOTE_REFERENCE = re.compile(
+_NOTE_REFERENCE = regex(
     rf"[ \t]?(?:\[(?P<bracket>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]{{1,3}}))(?![\d{SUPERSCRIPTS}])"
     r"|(?P<glued>\d{1,3})(?!\d)"
 )
@@ -53,7 +54,7 @@ def note_number(written: str) -> str:
 
 
 # Some drafts put the marker before the name: `*NORTH MACEDONIA`.
-_LEADING_MARKER = re.compile(rf"({MARKER})[ \t]?")
+_LEADING_MARKER = regex(rf"({MARKER})[ \t]?")
 _MARKER_CHARS = "*+†"
 
 
@@ -110,14 +111,14 @@ class Name(NamedTuple):
 
 # A hyphen that ends a line, or one PDF extraction left between two letters of a word when it
 # joined the lines.
-_HYPHEN = re.compile(r"-\n|(?<=[^\W\d_])-(?=[^\W\d_])")
+_HYPHEN = regex(r"-\n|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 class CountryReader:
     def __init__(self, gazetteer: Gazetteer, words: ListWords) -> None:
         conjunction = rf"|\b{any_phrase(words.conjunctions)}\b" if words.conjunctions else ""
-        self._separators = re.compile(rf"(?:[\s,;&]{conjunction})+", re.IGNORECASE)
-        self._next_separator = re.compile(rf",|;{conjunction}", re.IGNORECASE)
+        self._separators = regex(rf"(?:[\s,;&]{conjunction})+", re.IGNORECASE)
+        self._next_separator = regex(rf",|;{conjunction}", re.IGNORECASE)
         # A digit may follow a name: a note number flattened into it (`Croatia1`, `Croatia¹`).
         self._names = NameIndex(
             {

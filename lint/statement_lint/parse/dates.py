@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from statement_lint.parse.phrases import literals
 from statement_lint.reference.profile import DateForm
+from statement_lint.regex import regex
 from statement_lint.similarity import closest, did_you_mean
 
 _WORD = r"[^\W\d_]{3,12}"
@@ -37,10 +38,10 @@ NO_DAY = "the day is missing"
 # consultations): an earlier year is a slip, as is the year 0000, which does not exist at all.
 FIRST_YEAR = 1972
 
-_NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-_DAMAGED = re.compile(DAMAGED_DATE)
-_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\s(?P<year>\d{4})")
+_NUMERIC = regex(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
+_ISO = regex(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_DAMAGED = regex(DAMAGED_DATE)
+_MONTH_YEAR = regex(r"(?P<month>[^\W\d_]+)\s(?P<year>\d{4})")
 
 
 class DateReading(NamedTuple):
@@ -63,7 +64,7 @@ class DateReader:
             for short, name in form.abbreviations.items():
                 self._by_word.setdefault(short.lower(), (form, form.months.index(name) + 1))
         self._day_first, self._month_first, self.pattern = _shapes(forms)
-        self._standard = [(form, re.compile(_form_pattern(form))) for form in forms]
+        self._standard = [(form, regex(_form_pattern(form))) for form in forms]
         self._all_months = [name for form in forms for name in form.months]
         self._months = {name.lower() for name in self._all_months}
 
@@ -150,7 +151,7 @@ def _shapes(forms: list[DateForm]) -> tuple[re.Pattern[str], re.Pattern[str], st
         r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
         r"|\d{4}-\d{1,2}-\d{1,2})"
     )
-    return re.compile(day_first[1]), re.compile(month_first[1]), date_like
+    return regex(day_first[1]), regex(month_first[1]), date_like
 
 
 def _impossible_year(written: str) -> str:

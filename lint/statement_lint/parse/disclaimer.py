@@ -11,6 +11,8 @@ import re
 from difflib import Match, SequenceMatcher
 from typing import NamedTuple
 
+from statement_lint.regex import regex
+
 # Below these, what was found is a coincidence of common words, not the disclaimer.
 _MIN_RUN = 4
 _MIN_SHARE = 0.5
@@ -58,7 +60,7 @@ class DisclaimerFinder:
             initials = "".join(sorted({word[0] for word in distinctive}))
             # Case-insensitive patterns on the text itself: offsets into a lowered copy would
             # be wrong wherever lowering changes a length (`İ` becomes two characters).
-            pattern = re.compile(
+            pattern = regex(
                 rf"\b(?=[{re.escape(initials)}])(?:"
                 + "|".join(map(re.escape, distinctive))
                 + r")\b",
@@ -66,7 +68,7 @@ class DisclaimerFinder:
             )
             # Most documents carry the disclaimer unaltered and uninterrupted: one search finds
             # it, and the word alignment below is needed only when it does not.
-            verbatim = re.compile(
+            verbatim = regex(
                 "("
                 + re.escape(keys[0])
                 + ")"

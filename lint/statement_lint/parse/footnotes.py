@@ -38,11 +38,12 @@ from statement_lint.parse.countries import (
 from statement_lint.parse.phrases import any_phrase, phrase_pattern
 from statement_lint.reference.phrases import parse_phrase
 from statement_lint.reference.wording import FootnoteWords
+from statement_lint.regex import regex
 
 # A marker with a note number (`*1 This designation ...`, `*[1]`) is Kosovo's designation note,
 # not an alignment footnote.
 _NOT_DESIGNATION = r"(?![ \t]?\[?\d)"
-_START = re.compile(
+_START = regex(
     rf"(?<!\S)(?P<marker>{MARKER}){_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])"
     # The marker alone on its line, the note's text on the next (a raised `*` extracted apart).
     rf"|(?:^|(?<=\n))(?P<lone>{MARKER})[ \t]*\n(?=[^\s*+†])"
@@ -52,8 +53,8 @@ _START = re.compile(
     r"[ \t]?(?=[^\W\d_])"
 )
 _END = rf"\.(?=\s|$)|(?<!\S){MARKER}{_NOT_DESIGNATION}[ \t]?(?=[^\s*+†])|(?<=\n){MARKER}[ \t]*\n"
-_BLANK = re.compile(r"\s*")
-_NEVER = re.compile(r"(?!)")
+_BLANK = regex(r"\s*")
+_NEVER = regex(r"(?!)")
 
 
 class _Words:
@@ -66,19 +67,19 @@ class _Words:
             f"|(?<={re.escape(word.upper())})"
             for word in words.last_words
         ]
-        self.end = re.compile(_END + (rf"|(?:{'|'.join(last)})(?=[ \t]*(?:\n|$))" if last else ""))
+        self.end = regex(_END + (rf"|(?:{'|'.join(last)})(?=[ \t]*(?:\n|$))" if last else ""))
         # The footnote's list ends at its verb: `... and Albania continue to be part of ...`.
-        self.verb = re.compile(rf"\b{any_phrase(words.verbs)}\b", re.IGNORECASE)
+        self.verb = regex(rf"\b{any_phrase(words.verbs)}\b", re.IGNORECASE)
         # A subject of one word must be a whole word (`EFTA`, not `Nefta`).
         subjects = [
             rf"\b{phrase_pattern(s)}\b" if len(parse_phrase(s)) == 1 else phrase_pattern(s)
             for s in words.subjects
         ]
-        self.subject = re.compile("|".join(subjects), re.IGNORECASE) if subjects else _NEVER
+        self.subject = regex("|".join(subjects), re.IGNORECASE) if subjects else _NEVER
         # Kosovo's designation note, whatever its marker (`*`, `**`, `*1`): no alignment note.
         designation = any_phrase(words.designation)
         self.designation = (
-            re.compile(rf"{designation}\b", re.IGNORECASE) if words.designation else _NEVER
+            regex(rf"{designation}\b", re.IGNORECASE) if words.designation else _NEVER
         )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from statement_lint.parse.symbols import SYMBOL_LIKE
+from statement_lint.regex import regex
 
 _BLANK = r"[ \t]"
 _PAGE_IN_DASHES = r"-[ \t]?\d{1,3}[ \t]?-"
@@ -32,11 +33,11 @@ _PAGE = rf"(?:\d{{1,3}}|{_PAGE_IN_DASHES}|[Pp]age[ \t]\d{{1,3}}(?:[ \t]?(?:of|/)
 _FILE_CODE = r"[A-Z]{2,4}(?:\d{2})?[EFGIRS][A-Z]\d{2,5}"
 # Longer lines are never furniture alone.
 _LONGEST = 160
-_LINE = re.compile(r"[^\n]+")
+_LINE = regex(r"[^\n]+")
 # A lone number before a month and a year, or a year, is the day of a date split over two
 # lines (`22` / `February 2021`), no page number.
-_LONE_NUMBER = re.compile(r"[ \t]*\d{1,2}[ \t]*")
-_REST_OF_DATE = re.compile(r"\s*(?:[^\W\d_]+\.?,?[ \t]\d{4}|\d{4})(?!\w)")
+_LONE_NUMBER = regex(r"[ \t]*\d{1,2}[ \t]*")
+_REST_OF_DATE = regex(r"\s*(?:[^\W\d_]+\.?,?[ \t]\d{4}|\d{4})(?!\w)")
 
 
 class Furniture:
@@ -50,7 +51,7 @@ class Furniture:
             rf"(?:{_FILE_CODE}{_BLANK}+)?(?:(?:{SYMBOL_LIKE}){_BLANK}+)?{_PAGE_IN_DASHES}"
             rf"(?:{_BLANK}+{around})?"
         )
-        self._line = re.compile(rf"{_BLANK}*(?:{_PAGE}|{_FILE_CODE}|{running_head}){_BLANK}*")
+        self._line = regex(rf"{_BLANK}*(?:{_PAGE}|{_FILE_CODE}|{running_head}){_BLANK}*")
 
     def blank(self, text: str) -> str:
         """The text with its page furniture lines blanked out (the same length)."""

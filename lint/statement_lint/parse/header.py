@@ -33,9 +33,10 @@ from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 from statement_lint.records import record
+from statement_lint.regex import regex
 
-_WORD = re.compile(r"\S+")
-_WORD_START = re.compile(r"(?<!\S)\S")
+_WORD = regex(r"\S+")
+_WORD_START = regex(r"(?<!\S)\S")
 # How far before its trigger a token may start (`GERMAN Original:`, `22 de diciembre de 2009`).
 _REACH = 48
 # Words of an altered disclaimer that may stand between it and a header token beside it.
@@ -53,7 +54,7 @@ class HeaderScanner:
         self._dates = dates
         self._markers = markers
         mark = rf"|(?P<restricted>{re.escape(restricted)})" if restricted else ""
-        self._candidates = re.compile(
+        self._candidates = regex(
             rf"(?<!\S)(?:(?P<symbol>{SYMBOL_LIKE}){mark}"
             rf"|(?P<date>{dates.pattern})|(?P<damaged>{DAMAGED_DATE})|(?P<month>{MONTH_YEAR})"
             rf"|(?P<marker>{markers.pattern}))(?!\S)"
@@ -118,7 +119,7 @@ def _trigger(keywords: list[str], restricted: str | None) -> re.Pattern[str]:
     mark = rf"|{re.escape(restricted)}" if restricted else ""
     words = "|".join(map(re.escape, keywords))
     lookahead = "".join(re.escape(first) for first in sorted(firsts))
-    return re.compile(rf"(?=[{lookahead}\d])(?:/\d|\d{{4}}{mark}|(?i:{words}))")
+    return regex(rf"(?=[{lookahead}\d])(?:/\d|\d{{4}}{mark}|(?i:{words}))")
 
 
 def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[int, int]]:

@@ -8,6 +8,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from statement_lint.regex import regex
+
 
 class Token(NamedTuple):
     """A header-like token: it may span several words (`22 February 2021`)."""
@@ -36,9 +38,9 @@ _LETTERHEAD = "|".join(
         "RESTRICTED",
     ]
 )
-_GLUE = re.compile(rf"\s*(?:(?:{_LETTERHEAD})(?:\s+|$))+")
+_GLUE = regex(rf"\s*(?:(?:{_LETTERHEAD})(?:\s+|$))+")
 # statement-lint's own directives, on lines of their own, are blank to the header.
-_DIRECTIVES = re.compile(r"(?:\s|(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:[^\n]*)*")
+_DIRECTIVES = regex(r"(?:\s|(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:[^\n]*)*")
 # Longer stretches are never letterhead, nor directives, alone.
 _GLUE_LENGTH = 240
 _DIRECTIVES_LENGTH = 1000

@@ -18,16 +18,16 @@ Markdown's `\\*` is read as one by the normaliser.
 
 from __future__ import annotations
 
-import re
+from statement_lint.regex import regex
 
-_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
-_HARD_BREAK = re.compile(r"(?<!\\)\\(?=\n|\Z)")
+_QUOTE = regex(r"[ \t]{0,3}(?:>[ \t]?)+")
+_HEADING = regex(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
+_HARD_BREAK = regex(r"(?<!\\)\\(?=\n|\Z)")
 # Strong emphasis delimiters: two stars or two underscores, no more, not escaped.
-_STRONG = re.compile(r"(?<![\\*])\*\*(?!\*)|(?<![\\\w])__(?!_)|(?<![\\_])__(?![\w_])")
-_PIPE = re.compile(r"(?<!\\)\|")
+_STRONG = regex(r"(?<![\\*])\*\*(?!\*)|(?<![\\\w])__(?!_)|(?<![\\_])__(?![\w_])")
+_PIPE = regex(r"(?<!\\)\|")
 _DELIMITER_CHARACTERS = frozenset(" \t|:-")
-_LINE = re.compile(r"[^\n]+")
+_LINE = regex(r"[^\n]+")
 
 
 def see_through(text: str) -> str:

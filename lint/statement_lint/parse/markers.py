@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from statement_lint.reference.profile import Language
 from statement_lint.reference.wording import MarkerWords
+from statement_lint.regex import regex
 from statement_lint.similarity import closest, did_you_mean
 
 
@@ -52,7 +53,7 @@ class MarkerReader:
         original = re.escape(words.original_word)
         if words.original.endswith(":"):
             original += r"\s?:"
-        self._token = re.compile(
+        self._token = regex(
             rf"(?i:(?P<only>{only})|(?P<original>{original})|(?P<lang>{known}|{caps}))"
         )
         lang = rf"(?:{known}|{caps})"
@@ -61,7 +62,7 @@ class MarkerReader:
             rf"|{only}\s{lang}"
             rf"|(?:{lang}\s)?{original}\s{lang})"
         )
-        self._first_word = re.compile(r"\S+\s")
+        self._first_word = regex(r"\S+\s")
 
     def marker_start(self, text: str) -> int | None:
         """Where the marker begins in a token the scanner found (0, or past a capital word

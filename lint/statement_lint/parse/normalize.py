@@ -21,6 +21,7 @@ from bisect import bisect_right
 from statement_lint.model import Span
 from statement_lint.parse.furniture import Furniture
 from statement_lint.parse.markdown import see_through
+from statement_lint.regex import regex
 
 # Length-preserving replacements, so they need no entry in the offset map.
 _PLAIN = str.maketrans(
@@ -47,7 +48,7 @@ _PLAIN = str.maketrans(
 
 # Runs to rewrite: a hyphen that ends a line inside a word, a soft hyphen, a backslash that
 # escapes `*` in Markdown, and whitespace that is not already a single space.
-_REWRITE = re.compile(
+_REWRITE = regex(
     # The lookahead lets the engine skip, at C speed, the characters no run starts with.
     r"(?=[-\u00ad\\\s])(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|\u00ad|\\(?=\*)|\s{2,}|[^\S \n])"
 )

@@ -10,10 +10,10 @@ one it knows (`PS`, `FCS`); otherwise it is taken as it is.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from statement_lint.reference.profile import SymbolConventions
+from statement_lint.regex import regex
 from statement_lint.similarity import bounded_distance, did_you_mean
 
 # Symbol-like: a body, an optional session number, a separator, a type, then /-parts.
@@ -22,11 +22,11 @@ SYMBOL_LIKE = (
     r"/[0-9]{1,5}(?:/[A-Za-z0-9]{1,6}(?:\.[0-9]{1,2})?)*\*?"
 )
 
-_SHAPE = re.compile(
+_SHAPE = regex(
     r"(?P<body>[A-Za-z]+(?:-[A-Za-z]+)?)(?P<session>\(\d+\))?(?P<sep>[. ])(?P<type>[A-Za-z]+)"
     r"/(?P<rest>[^*]*)(?P<star>\*?)"
 )
-_SUFFIX = re.compile(r"(?P<name>[A-Za-z]+)(?P<dot>\.?)(?P<number>\d+)")
+_SUFFIX = regex(r"(?P<name>[A-Za-z]+)(?P<dot>\.?)(?P<number>\d+)")
 # How many problems of one symbol its message names.
 NAMED_PROBLEMS = 5
 

@@ -13,13 +13,12 @@ whatever blank stands between its words (a space, a line end):
 
 from __future__ import annotations
 
-import re
-
 from statement_lint.records import record
+from statement_lint.regex import regex
 
 # What a word may start with to follow the word before it without a blank.
 GLUED = ",;:."
-_TOKEN = re.compile(r"\[|\]|[^\s\[\]]+")
+_TOKEN = regex(r"\[|\]|[^\s\[\]]+")
 
 
 @record(frozen=True)

@@ -51,11 +51,10 @@ def model_for(cls: type) -> type[BaseModel]:
         build(cls, self.model_dump(by_alias=True, mode="json"))
         return self
 
-    own_doc = cls.__doc__ if not cls.__doc__.startswith(f"{cls.__name__}(") else None
     return create_model(
         cls.__name__,
         __config__=_CONFIG,
-        __doc__=own_doc,
+        __doc__=cls.__doc__,
         __validators__={"_checks": model_validator(mode="after")(whole)},
         **fields,
     )

@@ -9,13 +9,15 @@ UTF-8 cannot be printed at all. Each is written as a visible escape instead: `\\
 
 import re
 
+from statement_lint.regex import regex
+
 # C0 and C1 controls (ESC, DEL, tab and line ends among them), the line and paragraph
 # separators, the bidi controls and marks, and lone surrogates (undecodable bytes of a file
 # name, as Python keeps them, or text that is not Unicode at all).
-_UNSAFE = re.compile(
+_UNSAFE = regex(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

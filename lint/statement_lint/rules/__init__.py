@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from statement_lint.diagnostic import Edit, Fix, Severity
 from statement_lint.records import record
+from statement_lint.regex import regex
 
 if TYPE_CHECKING:  # `rule CODE` imports one rule, and none of what rules read
     from statement_lint.model import Directive, Span, Statement
@@ -42,7 +43,7 @@ FAMILIES = {
 }
 # The families a linted file can show: the archive's are checked across documents only.
 FILE_FAMILIES = {prefix: name for prefix, name in FAMILIES.items() if prefix != "ARC"}
-CODE_PATTERN = re.compile(r"^[A-Z]{3}\d{3}$")
+CODE_PATTERN = regex(r"^[A-Z]{3}\d{3}$")
 
 
 class Finding(NamedTuple):

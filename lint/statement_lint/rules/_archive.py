@@ -4,13 +4,13 @@ names the other document. Not a rule itself (its name starts with `_`)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from typing import NamedTuple
 
 from statement_lint.reference.common import long_date
+from statement_lint.regex import regex
 
-_SUFFIX = re.compile(r"/(Rev|Corr|Add)\.(\d+)$")
+_SUFFIX = regex(r"/(Rev|Corr|Add)\.(\d+)$")
 
 
 class ArchiveFinding(NamedTuple):

@@ -2,14 +2,15 @@ import re
 
 from statement_lint.diagnostic import Severity
 from statement_lint.model import quoted
+from statement_lint.regex import regex
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.rules._alignment import all_countries
 from statement_lint.similarity import did_you_mean, suggester
 
 # A note number glued to the end of a name (`Albania2`, `Albania[2]`). The lookbehind lets only
 # the first digit of a run try `\d+$`: tried at every digit, a long run of digits is quadratic.
-_NOTE_NUMBER = re.compile(r"(?:(?<!\d)\d+|\[\d+\])$")
-_THE = re.compile(r"the\s", re.IGNORECASE)
+_NOTE_NUMBER = regex(r"(?:(?<!\d)\d+|\[\d+\])$")
+_THE = regex(r"the\s", re.IGNORECASE)
 # Names past this many unknown ones in a document get no suggestion: a list that long is
 # damaged text, not typos, and looking each one up would only cost time.
 SUGGESTED_NAMES = 100

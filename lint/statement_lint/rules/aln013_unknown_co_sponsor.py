@@ -2,10 +2,11 @@ import re
 
 from statement_lint.diagnostic import Severity
 from statement_lint.model import quoted
+from statement_lint.regex import regex
 from statement_lint.rules import Context, Finding, rule
 from statement_lint.similarity import did_you_mean, suggester
 
-_THE = re.compile(r"the\s", re.IGNORECASE)
+_THE = regex(r"the\s", re.IGNORECASE)
 # Short names get a suggestion one edit away only: `Mali` is not a misspelt `Malta`.
 SHORT_NAME = 8
 # Names past this many unknown ones in a document are not looked up (damaged text).

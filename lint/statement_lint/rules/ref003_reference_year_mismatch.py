@@ -2,10 +2,11 @@ import re
 
 from statement_lint.diagnostic import Severity
 from statement_lint.model import quoted
+from statement_lint.regex import regex
 from statement_lint.rules import Context, Finding, rule
 
 # A revision, corrigendum or addendum keeps its base document's symbol, year included.
-_REVISION = re.compile(r"/(?:Rev|Corr|Add)\.\d", re.IGNORECASE)
+_REVISION = regex(r"/(?:Rev|Corr|Add)\.\d", re.IGNORECASE)
 
 
 @rule("REF003", "reference-year-mismatch", Severity.ERROR)

@@ -3,11 +3,11 @@ share."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
 from statement_lint.records import record
+from statement_lint.regex import regex
 
 
 @record
@@ -36,7 +36,7 @@ def lines_of(text: str, diagnostics: list[Diagnostic]) -> dict[int, str]:
 
 # The result as the cache keeps it (`run.cache`), and back.
 
-_NUMBER = re.compile(r"[0-9]+")  # not str.isdigit(), which takes `²`
+_NUMBER = regex(r"[0-9]+")  # not str.isdigit(), which takes `²`
 
 
 def result_entry(result: FileResult, text: str) -> dict:
