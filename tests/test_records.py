@@ -12,7 +12,6 @@ from dataclasses import field
 
 import pytest
 
-from statement_lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from statement_lint.records import record
 from statement_lint.reference.profile import ClosingFormula
 
@@ -126,20 +125,20 @@ def test_replace_and_copy_keep_the_values():
         assert same == point and same.tags == [3] and type(same) is Point
 
 
+@record(frozen=True, slots=True)
+class Spot:  # at module level: pickle finds a class by its name
+    x: int
+    tags: list = field(default_factory=list)
+
+
 def test_pickling_to_worker_processes_keeps_the_values():
-    # Classes of the package (a test's local classes cannot be pickled by name).
-    edit = Edit(0, 1, "x")
-    diagnostic = Diagnostic(path="a.txt", line=1, column=1, end_line=1, end_column=2,
-                            code="DSC002", name="n", severity=Severity.ERROR, message="m",
-                            fingerprint="f", fix=Fix("m", [edit]))  # fmt: skip
-    assert pickle.loads(pickle.dumps(diagnostic)) == diagnostic
+    spot = Spot(1, [2])
+    assert pickle.loads(pickle.dumps(spot)) == spot
+    assert pickle.loads(pickle.dumps(spot)).tags == [2]
     formula = ClosingFormula(text="align themselves", valid_from=dt.date(2020, 1, 1))
     same = pickle.loads(pickle.dumps(formula))
-    assert (same.text, same.valid_from, same.valid_to) == (
-        "align themselves",
-        formula.valid_from,
-        None,
-    )
+    expected = ("align themselves", formula.valid_from, None)
+    assert (same.text, same.valid_from, same.valid_to) == expected
 
 
 def test_the_fields_are_a_dataclass_s():

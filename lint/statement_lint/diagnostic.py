@@ -6,10 +6,8 @@ only when the schemas are written: `__pydantic_config__` says what the schema ne
 from __future__ import annotations
 
 import enum
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import ClassVar, NamedTuple
-
-from statement_lint.records import record
 
 _FROZEN = dict(frozen=True, slots=True)
 
@@ -19,7 +17,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@record(**_FROZEN)
+@dataclass(**_FROZEN)
 class Edit:
     """Replace the text between two offsets of the decoded document (line ends read as `\n`)."""
 
@@ -33,7 +31,7 @@ class Edit:
     }
 
 
-@record(**_FROZEN)
+@dataclass(**_FROZEN)
 class Fix:
     """The one right correction of a diagnostic, applied by --fix."""
 
@@ -62,7 +60,7 @@ class Fix:
         return True
 
 
-@record(**_FROZEN)
+@dataclass(**_FROZEN)
 class Diagnostic:
     """One finding, ready to report."""
 

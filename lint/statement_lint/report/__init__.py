@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import NamedTuple, TextIO
 
 from statement_lint.config.settings import OUTPUT_FORMATS
 from statement_lint.diagnostic import Diagnostic, Severity
-from statement_lint.records import record
 
 
 class RunSummary(NamedTuple):
@@ -39,7 +38,7 @@ class RunSummary(NamedTuple):
         )
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class ReportInput:
     diagnostics: list[Diagnostic]  # sorted
     summary: RunSummary

@@ -3,14 +3,13 @@ share."""
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
-from statement_lint.records import record
 from statement_lint.regex import regex
 
 
-@record
+@dataclass
 class FileResult:
     """What a run learns from one file."""
 
