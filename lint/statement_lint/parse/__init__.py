@@ -78,7 +78,7 @@ class Parser:
         disclaimer_range = None
         if found:
             disclaimer_range = (found.spans[found.first_word][0], found.spans[found.last_word][1])
-        header = header_tokens(norm, tokens, disclaimer_range)
+        header = header_tokens(norm, tokens, disclaimer_range, self._disclaimer.words)
         symbols, dates, markers, restricted = self._header_tokens(normal, header)
         # The language of the text, without the disclaimer, the alignment paragraph and its
         # footnote: those stay in English in statements written in other languages.

@@ -53,6 +53,8 @@ _DISTINCTIVE = 9
 class DisclaimerFinder:
     def __init__(self, canonical_texts: list[str]) -> None:
         self._canonical = []
+        # Every word of the disclaimer's texts, as `word_key` gives it.
+        self.words = frozenset(word_key(w) for text in canonical_texts for w in text.split())
         for text in canonical_texts:
             words = text.split()
             keys = [word_key(w) for w in words]

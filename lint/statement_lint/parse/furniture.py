@@ -22,12 +22,17 @@ mark of restricted distribution.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from statement_lint.parse.symbols import SYMBOL_LIKE
 from statement_lint.regex import regex
 
-_BLANK = r"[ \t]"
+# A form feed is blank too: pdftotext starts each page with one, glued to its first line
+# (`\f- 2 -`).
+_BLANK = r"[ \t\f\v]"
 _PAGE_IN_DASHES = r"-[ \t]?\d{1,3}[ \t]?-"
+_BLANK_LINE = regex(r"\s+")
+_PAGE_ALONE = regex(rf"{_BLANK}*{_PAGE_IN_DASHES}{_BLANK}*")
 _PAGE = rf"(?:\d{{1,3}}|{_PAGE_IN_DASHES}|[Pp]age[ \t]\d{{1,3}}(?:[ \t]?(?:of|/)[ \t]?\d{{1,3}})?)"
 # Body (`PC`, `PCO`, `FSC`, `MC` and the meeting's number), language, kind, number.
 _FILE_CODE = r"[A-Z]{2,4}(?:\d{2})?[EFGIRS][A-Z]\d{2,5}"
@@ -36,7 +41,7 @@ _LONGEST = 160
 _LINE = regex(r"[^\n]+")
 # A lone number before a month and a year, or a year, is the day of a date split over two
 # lines (`22` / `February 2021`), no page number.
-_LONE_NUMBER = regex(r"[ \t]*\d{1,2}[ \t]*")
+_LONE_NUMBER = regex(rf"{_BLANK}*\d{{1,2}}{_BLANK}*")
 _REST_OF_DATE = regex(r"\s*(?:[^\W\d_]+\.?,?[ \t]\d{4}|\d{4})(?!\w)")
 
 
@@ -52,17 +57,17 @@ class Furniture:
             rf"(?:{_BLANK}+{around})?"
         )
         self._line = regex(rf"{_BLANK}*(?:{_PAGE}|{_FILE_CODE}|{running_head}){_BLANK}*")
+        # A running head broken into lines: `- 2 -`, then the symbol (and the date) below.
+        self._symbol_line = regex(
+            rf"{_BLANK}*(?P<symbol>{SYMBOL_LIKE}){mark}(?P<date>{_BLANK}+(?:{date_like}))?{_BLANK}*"
+        )
+        self._date_line = regex(rf"{_BLANK}*(?:{date_like}){_BLANK}*")
 
     def blank(self, text: str) -> str:
         """The text with its page furniture lines blanked out (the same length)."""
         pieces: list[str] = []
         last = 0
-        for line in _LINE.finditer(text):
-            start, end = line.span()
-            if end - start > _LONGEST or not self._line.fullmatch(text, start, end):
-                continue
-            if _LONE_NUMBER.fullmatch(text, start, end) and _REST_OF_DATE.match(text, end):
-                continue
+        for start, end in self._furniture(text):
             pieces.append(text[last:start])
             pieces.append(" " * (end - start))
             last = end
@@ -70,3 +75,33 @@ class Furniture:
             return text
         pieces.append(text[last:])
         return "".join(pieces)
+
+    def _furniture(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans of the furniture lines. After a page number alone in dashes, the next
+        line is the rest of the running head if it holds only the document's symbol (which
+        the text holds elsewhere too: the header's own is never taken), with or without the
+        date, and the line after it if it holds only the date."""
+        head = ""  # what of a running head may come next: "symbol", "date" or nothing
+        for line in _LINE.finditer(text):
+            start, end = line.span()
+            if head and _BLANK_LINE.fullmatch(text, start, end):
+                continue
+            if self._alone(text, start, end):
+                yield start, end
+                head = "symbol" if _PAGE_ALONE.fullmatch(text, start, end) else ""
+            elif head == "symbol" and (symbol := self._symbol_line.fullmatch(text, start, end)):
+                repeated = text.count(symbol.group("symbol")) > 1
+                if repeated:
+                    yield start, end
+                head = "date" if repeated and not symbol.group("date") else ""
+            else:
+                if head == "date" and self._date_line.fullmatch(text, start, end):
+                    yield start, end
+                head = ""
+
+    def _alone(self, text: str, start: int, end: int) -> bool:
+        """Whether the line is furniture by itself (and not the day of a date split over two
+        lines)."""
+        if end - start > _LONGEST or not self._line.fullmatch(text, start, end):
+            return False
+        return not (_LONE_NUMBER.fullmatch(text, start, end) and _REST_OF_DATE.match(text, end))

@@ -29,10 +29,10 @@ import re
 from bisect import bisect_right
 
 from statement_lint.parse.dates import DAMAGED_DATE, MONTH_YEAR, DateReader
+from statement_lint.parse.disclaimer import word_key
 from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
-from statement_lint.records import record
 from statement_lint.regex import regex
 
 _WORD = regex(r"\S+")
@@ -137,13 +137,19 @@ def words(text: str, start: int, end: int, tokens: list[Token]) -> list[tuple[in
 
 
 def header_tokens(
-    text: str, tokens: list[Token], disclaimer: tuple[int, int] | None
+    text: str,
+    tokens: list[Token],
+    disclaimer: tuple[int, int] | None,
+    disclaimer_words: frozenset[str] = frozenset(),
 ) -> list[Token]:
-    """The tokens that belong to the header, those next to the disclaimer first."""
+    """The tokens that belong to the header, those next to the disclaimer first;
+    `disclaimer_words`: the words of the disclaimer's texts (`word_key`)."""
     if not tokens:
         return []
     lines = Lines(text, tokens)
-    near = _beside_disclaimer(text, tokens, disclaimer, lines) if disclaimer else []
+    near = (
+        _beside_disclaimer(text, tokens, disclaimer, lines, disclaimer_words) if disclaimer else []
+    )
     taken = {token.start for token in near}
     rest = [t for t in tokens if t.start not in taken and (not t.loose or lines.apart(t))]
     kept = {
@@ -169,7 +175,11 @@ def disclaimer_alone_in_body(text: str, header: list[Token], disclaimer: tuple[i
 
 
 def _beside_disclaimer(
-    text: str, tokens: list[Token], disclaimer: tuple[int, int], lines: Lines
+    text: str,
+    tokens: list[Token],
+    disclaimer: tuple[int, int],
+    lines: Lines,
+    disclaimer_words: frozenset[str],
 ) -> list[Token]:
     """The tokens inside the disclaimer, and those that follow each other up to it."""
     first, last = disclaimer
@@ -187,8 +197,15 @@ def _beside_disclaimer(
         for token in candidates:
             gap = text[edge : token.start] if forward else text[token.end : edge]
             # Next to the disclaimer, a word or two of it may be missing or stray (`The`
-            # before an altered `Secretariat bears ...`).
-            stray = not found and len(gap.split()) <= _STRAY_WORDS and lines.apart(token)
+            # before an altered `Secretariat bears ...`); other words (`Vienna` above a
+            # delivery dateline) part the token from it.
+            stray_words = gap.split()
+            stray = (
+                not found
+                and len(stray_words) <= _STRAY_WORDS
+                and all(word_key(word) in disclaimer_words for word in stray_words)
+                and lines.apart(token)
+            )
             if not (is_blank(gap) or stray) or not chained(token):
                 break
             found.append(token)
@@ -201,11 +218,15 @@ def _beside_disclaimer(
     return run(before, first, False)[::-1] + inside + run(after, last, True)
 
 
-@record
 class _Group:
-    tokens: list[Token]
-    glued: bool = False  # joined by the OSCE letterhead somewhere
-    column: bool = False  # joined as a right-hand column somewhere
+    """Header tokens that stand together. A plain class: a few are made for every document."""
+
+    __slots__ = ("column", "glued", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.glued = False  # joined by the OSCE letterhead somewhere
+        self.column = False  # joined as a right-hand column somewhere
 
 
 def _groups(text: str, tokens: list[Token], lines: Lines, columns: bool) -> list[_Group]:

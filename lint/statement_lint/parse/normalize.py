@@ -4,7 +4,8 @@ PDF-extracted statements come with trailing spaces, blank lines between wrapped 
 hyphenated at line ends and curly quotes. The parser works on a normalised copy in which
 - every whitespace run is one space, or one newline if it held a line break;
 - a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`);
-- soft hyphens, and Markdown's backslash before a marker (`\\*`), are dropped;
+- soft hyphens, invisible marks (zero-width spaces, left-to-right and right-to-left marks)
+  and Markdown's backslash before a marker (`\\*`) are dropped;
 - curly quotes, non-breaking spaces and dashes become ASCII;
 - page furniture lines (`- 2 -`, `PCOEJ1450`, a running head) are blanked out, and so is the
   markup of a Markdown file (`**PC.DEL/1480/21**\\`): see `parse/furniture.py` and
@@ -46,11 +47,19 @@ _PLAIN = str.maketrans(
     }
 )
 
-# Runs to rewrite: a hyphen that ends a line inside a word, a soft hyphen, a backslash that
-# escapes `*` in Markdown, and whitespace that is not already a single space.
+# Characters that are there and not seen, dropped like the soft hyphen: zero-width space,
+# non-joiner and joiner, left-to-right and right-to-left marks, the word joiner and the Arabic
+# letter mark (Word files with right-to-left settings and web copies put them beside symbols,
+# dates and names). Bidi embeddings, overrides and isolates are kept: they change how the text
+# is shown, and inside the disclaimer they are an alteration to report.
+_INVISIBLE = "\u00ad\u061c\u200b-\u200f\u2060"
+
+# Runs to rewrite: a hyphen that ends a line inside a word, an invisible character, a backslash
+# that escapes `*` in Markdown, and whitespace that is not already a single space.
 _REWRITE = regex(
     # The lookahead lets the engine skip, at C speed, the characters no run starts with.
-    r"(?=[-\u00ad\\\s])(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|\u00ad|\\(?=\*)|\s{2,}|[^\S \n])"
+    rf"(?=[-{_INVISIBLE}\\\s])"
+    rf"(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|[{_INVISIBLE}]+|\\(?=\*)|\s{{2,}}|[^\S \n])"
 )
 
 
@@ -81,7 +90,7 @@ class NormalText:
             if run[0] == "-":
                 # `Bosnia-\nHerzegovina`: a real hyphen that happens to end a line stays.
                 replacement = "" if plain[end].islower() else "-\n"
-            elif run in ("\u00ad", "\\"):
+            elif run[0] != " " and not run[0].isspace():  # invisible, or Markdown's `\\`
                 replacement = ""
             else:
                 replacement = "\n" if "\n" in run else " "
