@@ -100,8 +100,19 @@ class Furniture:
                 head = ""
 
     def _alone(self, text: str, start: int, end: int) -> bool:
-        """Whether the line is furniture by itself (and not the day of a date split over two
-        lines)."""
+        """Whether the line is furniture by itself."""
         if end - start > _LONGEST or not self._line.fullmatch(text, start, end):
             return False
-        return not (_LONE_NUMBER.fullmatch(text, start, end) and _REST_OF_DATE.match(text, end))
+        if _LONE_NUMBER.fullmatch(text, start, end):
+            # The day of a date split over two lines, or the end of a symbol wrapped after its
+            # slash (`PC.DEL/1012/` / `21`), is no page number.
+            return not (_REST_OF_DATE.match(text, end) or _after_slash(text, start))
+        return True
+
+
+def _after_slash(text: str, start: int) -> bool:
+    """Whether the line before the one at `start` ends with a slash (blanks aside)."""
+    index = start - 2
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    return index >= 0 and text[index] == "/"

@@ -3,7 +3,8 @@
 PDF-extracted statements come with trailing spaces, blank lines between wrapped lines, words
 hyphenated at line ends and curly quotes. The parser works on a normalised copy in which
 - every whitespace run is one space, or one newline if it held a line break;
-- a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`);
+- a word hyphenated across a line break is joined (`docu-\\n  ment` -> `document`), and so
+  is a document symbol wrapped after a slash (`PC.DEL/1012/\\n21`);
 - soft hyphens, invisible marks (zero-width spaces, left-to-right and right-to-left marks)
   and Markdown's backslash before a marker (`\\*`) are dropped;
 - curly quotes, non-breaking spaces and dashes become ASCII;
@@ -55,11 +56,14 @@ _PLAIN = str.maketrans(
 _INVISIBLE = "\u00ad\u061c\u200b-\u200f\u2060"
 
 # Runs to rewrite: a hyphen that ends a line inside a word, an invisible character, a backslash
-# that escapes `*` in Markdown, and whitespace that is not already a single space.
+# that escapes `*` in Markdown, a line break after a document symbol's slash (a narrow table
+# cell wraps `PC.DEL/1012/` / `21`), and whitespace that is not already a single space.
 _REWRITE = regex(
     # The lookahead lets the engine skip, at C speed, the characters no run starts with.
     rf"(?=[-{_INVISIBLE}\\\s])"
-    rf"(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|[{_INVISIBLE}]+|\\(?=\*)|\s{{2,}}|[^\S \n])"
+    rf"(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|[{_INVISIBLE}]+|\\(?=\*)"
+    rf"|(?P<symbol>(?<=[A-Z\d]/)[ \t]*\n[ \t]*(?=\d|(?:Rev|Corr|Add)\.\d))"
+    rf"|\s{{2,}}|[^\S \n])"
 )
 
 
@@ -90,8 +94,8 @@ class NormalText:
             if run[0] == "-":
                 # `Bosnia-\nHerzegovina`: a real hyphen that happens to end a line stays.
                 replacement = "" if plain[end].islower() else "-\n"
-            elif run[0] != " " and not run[0].isspace():  # invisible, or Markdown's `\\`
-                replacement = ""
+            elif (run[0] != " " and not run[0].isspace()) or match.lastgroup == "symbol":
+                replacement = ""  # invisible, Markdown's `\\`, a symbol's wrapped line
             else:
                 replacement = "\n" if "\n" in run else " "
             pieces.append(plain[last:start])
