@@ -266,3 +266,29 @@ def test_a_disclaimer_alone_between_paragraphs_of_the_body_is_no_header():
     assert statement.header_start is None
     opening = default_parser().parse(f"{DISCLAIMER}\n\nMr Chair, we welcome the report.\n")
     assert opening.header_start is not None  # opening the text, it is a header without tokens
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "real/header-columns-tab-letterhead.txt",
+        "real/header-columns-tab-each-row.txt",
+        "real/header-columns-layout.txt",
+    ],
+)
+def test_a_header_column_beside_a_letterhead_is_the_header(name):
+    statement = parse(name)
+    assert [s.text for s in statement.symbols] == ["PC.DEL/1187/21"]
+    # The letterhead's meeting date (Vienna, 14 July 2021) stands in another column.
+    assert [d.text for d in statement.dates] == ["15 July 2021"]
+    assert [m.text for m in statement.language_markers] == ["ENGLISH only"]
+
+
+def test_a_row_of_header_tokens_alone_keeps_them_all():
+    text = (FIXTURES / "real/header-columns-tab-letterhead.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[:3] = ["PC.DEL/1187/21\t15 July 2021\tENGLISH only"]
+    statement = default_parser().parse("\n".join(lines))
+    assert [s.text for s in statement.symbols] == ["PC.DEL/1187/21"]
+    assert [d.text for d in statement.dates] == ["15 July 2021"]
+    assert [m.text for m in statement.language_markers] == ["ENGLISH only"]

@@ -30,7 +30,7 @@ from bisect import bisect_right
 
 from statement_lint.parse.dates import DAMAGED_DATE, MONTH_YEAR, DateReader
 from statement_lint.parse.disclaimer import word_key
-from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue
+from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue, without_left_columns
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
 from statement_lint.regex import regex
@@ -147,6 +147,9 @@ def header_tokens(
     if not tokens:
         return []
     lines = Lines(text, tokens)
+    if lines.has_columns:
+        lettered = lines.in_other_columns(tokens)
+        tokens = [token for token in tokens if token.start not in lettered]
     near = (
         _beside_disclaimer(text, tokens, disclaimer, lines, disclaimer_words) if disclaimer else []
     )
@@ -195,7 +198,10 @@ def _beside_disclaimer(
     def run(candidates: list[Token], edge: int, forward: bool) -> list[Token]:
         found = []
         for token in candidates:
-            gap = text[edge : token.start] if forward else text[token.end : edge]
+            if forward:
+                gap = without_left_columns(text[edge : token.start], token)
+            else:
+                gap = without_left_columns(text[token.end : edge], found[-1] if found else None)
             # Next to the disclaimer, a word or two of it may be missing or stray (`The`
             # before an altered `Secretariat bears ...`); other words (`Vienna` above a
             # delivery dateline) part the token from it.
@@ -249,7 +255,7 @@ def _groups(text: str, tokens: list[Token], lines: Lines, columns: bool) -> list
 
 def _link(text: str, previous: Token, token: Token, lines: Lines, columns: bool) -> str | None:
     """How two tokens that follow each other stand together, if they do."""
-    gap = text[previous.end : token.start]
+    gap = without_left_columns(text[previous.end : token.start], token)
     if is_blank(gap):
         return "blank"
     if is_glue(gap):

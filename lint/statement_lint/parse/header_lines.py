@@ -5,7 +5,7 @@ statement-lint's own directives, the letterhead)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from statement_lint.regex import regex
@@ -20,6 +20,9 @@ class Token(NamedTuple):
     # A date with a part missing (`12 2020`, `April 2000`): the header's only inside the
     # disclaimer or on a line of its own, never chained on a line of running text.
     loose: bool = False
+    # A tab or three blanks stand before it on its line (a table cell, a right-aligned column
+    # of a layout): what stands to its left is another column, not the token's line.
+    column: bool = False
 
 
 _COOPERATION = r"(?:Co-?o|co)peration"
@@ -41,6 +44,7 @@ _LETTERHEAD = "|".join(
 _GLUE = regex(rf"\s*(?:(?:{_LETTERHEAD})(?:\s+|$))+")
 # statement-lint's own directives, on lines of their own, are blank to the header.
 _DIRECTIVES = regex(r"(?:\s|(?:<!--[ \t]*|#+[ \t]*|//[ \t]*)?statement-lint:[^\n]*)*")
+_NOT_LINE_END = regex(r"[^\n]")
 # Longer stretches are never letterhead, nor directives, alone.
 _GLUE_LENGTH = 240
 _DIRECTIVES_LENGTH = 1000
@@ -53,16 +57,63 @@ class Lines:
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self._newlines = [m.start() for m in re.finditer("\n", text)]
-        pieces, position = [], 0
-        for token in tokens:  # the text with every token blanked out, line ends kept
-            pieces.append(text[position : token.start])
-            pieces.append(re.sub(r"[^\n]", " ", text[token.start : token.end]))
-            position = token.end
-        pieces.append(text[position:])
-        self._residue = "".join(pieces)
+        # For each line with a column token: from the line's start to its last column token.
+        self._left = self._left_columns(tokens)
+        self._residue = self._blanked(tokens)
         self._pure: dict[int, bool] = {}
         self.text_start = len(text) - len(text.lstrip())
         self.text_end = len(text.rstrip())
+
+    def _left_columns(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for token in tokens:
+            if token.column:
+                index = bisect_left(self._newlines, token.start)
+                start = self._newlines[index - 1] + 1 if index else 0
+                if spans and spans[-1][0] == start:
+                    spans[-1] = (start, token.start)
+                else:
+                    spans.append((start, token.start))
+        return spans
+
+    def _blanked(self, tokens: list[Token]) -> str:
+        """The text with every token, and the columns left of column tokens, blanked out
+        (line ends kept)."""
+        pieces, position = [], 0
+        for start, end in sorted([(t.start, t.end) for t in tokens] + self._left):
+            if end <= position:
+                continue
+            start = max(start, position)
+            pieces.append(self.text[position:start])
+            pieces.append(_NOT_LINE_END.sub(" ", self.text[start:end]))
+            position = end
+        pieces.append(self.text[position:])
+        return "".join(pieces)
+
+    @property
+    def has_columns(self) -> bool:
+        return bool(self._left)
+
+    def in_other_columns(self, tokens: list[Token]) -> set[int]:
+        """The starts of tokens that stand among other text in a column left of a column
+        token (`Vienna, 8 March 2023` in `Vienna, 8 March 2023<tab>ENGLISH only`): a
+        letterhead's, not the header's. A row of header tokens alone (`PC.DEL/410/23<tab>9 March
+        2023`) keeps them."""
+        taken: set[int] = set()
+        index = 0
+        for start, end in self._left:
+            while index < len(tokens) and tokens[index].start < start:
+                index += 1
+            inside, position, rest = [], start, []
+            while index < len(tokens) and tokens[index].start < end:
+                inside.append(tokens[index].start)
+                rest.append(self.text[position : tokens[index].start])
+                position = max(position, tokens[index].end)
+                index += 1
+            rest.append(self.text[position:end])
+            if inside and "".join(rest).strip():
+                taken.update(inside)
+        return taken
 
     def line(self, position: int) -> int:
         return bisect_right(self._newlines, position)
@@ -85,6 +136,14 @@ class Lines:
 
     def ends_line(self, token: Token) -> bool:
         return token.end == len(self.text) or self.text[token.end] == "\n"
+
+
+def without_left_columns(gap: str, later: Token | None) -> str:
+    """The gap before the token `later`, without what stands in columns to its left on its
+    line (`Delegation of Canada` in `Delegation of Canada<tab>PC.DEL/410/23`)."""
+    if later is None or not later.column:
+        return gap
+    return gap[: gap.rfind("\n") + 1]
 
 
 def is_glue(gap: str) -> bool:

@@ -114,6 +114,14 @@ class NormalText:
         self._seg_orig = seg_orig
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
 
+    def after_column_gap(self, offset: int) -> bool:
+        """Whether, in the original text, a tab or three blanks stand right before the
+        normalised `offset`: text to its left on the line is another column (a table cell
+        saved as text, a layout kept by `pdftotext -layout`)."""
+        start = self.to_original(offset)
+        before = self.original[max(0, start - 3) : start].replace("\u00a0", " ")
+        return before.endswith("\t") or before == "   "
+
     def to_original(self, offset: int) -> int:
         index = bisect_right(self._seg_norm, offset) - 1
         return self._seg_orig[index] + offset - self._seg_norm[index]
