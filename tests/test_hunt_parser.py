@@ -116,6 +116,45 @@ def test_markdown_leaves_markers_and_prose_alone(text):
     assert see_through(text) == text
 
 
+def test_what_html_converters_leave_in_markdown_reads_as_blanks():
+    cases = {
+        "_\\* Albania continues to be part of the Process._\n": (
+            " \\* Albania continues to be part of the Process. \n"
+        ),
+        "_The Candidate Countries\nALBANIA* align._\n": (
+            " The Candidate Countries\nALBANIA* align. \n"
+        ),
+        "PC.DEL/1/21<br>1 May 2021<br/>ENGLISH only\n": (
+            "PC.DEL/1/21    1 May 2021     ENGLISH only\n"
+        ),
+        "ALBANIA<sup>*</sup>, <em>GEORGIA</em>\n": "ALBANIA     *      ,     GEORGIA     \n",
+        "[PC.DEL/1/21](https://www.osce.org/x.pdf)\n": " PC.DEL/1/21" + " " * 29 + "\n",
+        "1&nbsp;May&nbsp;2021\n": "1      May      2021\n",
+    }
+    for markup, seen in cases.items():
+        assert see_through(markup) == seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["snake_case and an_underscore\n", "a < b & c [sic] (see)\n", "_\n\nnot closed_ here\n"],
+)
+def test_prose_with_underscores_brackets_and_angles_is_left_alone(text):
+    assert see_through(text) == text
+
+
+def test_a_statement_from_an_html_converter_gives_nothing():
+    converted = (
+        TOP.replace(HEADER, "| EUROPEAN UNION | PC.DEL/1544/23 |\n|---|---|\n"
+                    "| | 16 November 2023<br>ENGLISH only |\n")
+        .replace("ALBANIA*", "ALBANIA<sup>*</sup>")
+        .replace("\n* North", "\n_\\* North")
+        .replace("Association Process.", "Association Process._")
+    )  # fmt: skip
+    assert converted != TOP
+    assert [d.code for d in lint_text(converted, "s.md")] == []
+
+
 def test_only_markdown_files_are_read_through_their_markup():
     data = TOP.replace(HEADER, BOLD_HEADER).encode()
     assert read_bytes(data, "statements/s.md").markdown

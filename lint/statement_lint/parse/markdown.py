@@ -6,10 +6,13 @@
 
 The parser sees through
 - CommonMark hard line breaks, a backslash at a line end;
-- strong emphasis, `**bold**` and `__bold__`, on one line;
+- strong emphasis, `**bold**` and `__bold__`, within a paragraph;
 - heading marks (`# `, `## `, and closing `#`s) and block quote marks (`> `, nested too);
 - table rows (`| PC.DEL/1480/21 | 14 October 2021 |`): their pipes, and delimiter rows
-  (`|---|---|`) whole.
+  (`|---|---|`) whole;
+- what HTML-to-Markdown converters leave: emphasis with one underscore (`_... Process._`),
+  inline tags (`<br>`, `<sup>*</sup>`, `<em>`, `<small>`, `<span ...>`), `&nbsp;`, and links
+  around text (`[PC.DEL/415/23](https://...)`: the brackets and the address).
 Every markup character is replaced by a space: the text keeps its length, so every offset into
 it stays right, and the document itself is never changed (--fix writes it back with its
 markup). Single-star emphasis is left alone: `*` is the alignment marker (`ALBANIA*`), and
@@ -23,8 +26,17 @@ from statement_lint.regex import regex
 _QUOTE = regex(r"[ \t]{0,3}(?:>[ \t]?)+")
 _HEADING = regex(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
 _HARD_BREAK = regex(r"(?<!\\)\\(?=\n|\Z)")
-# Strong emphasis delimiters: two stars or two underscores, no more, not escaped.
-_STRONG = regex(r"(?<![\\*])\*\*(?!\*)|(?<![\\\w])__(?!_)|(?<![\\_])__(?![\w_])")
+# Emphasis delimiters: two stars, two underscores or one underscore, no more, not escaped
+# (an underscore only at a word's edge: `snake_case` is no emphasis).
+_STRONG = regex(
+    r"(?<![\\*])\*\*(?!\*)|(?<![\\\w])__(?!_)|(?<![\\_])__(?![\w_])"
+    r"|(?<![\\\w_])_(?![_\s])|(?<![\\_\s])_(?![\w_])"
+)
+# Inline HTML that converters keep, a non-breaking space entity, a link's markup.
+_INLINE = regex(
+    r"</?(?:br|sup|sub|em|i|b|strong|small|span|u|font)\b[^<>\n]{0,200}>|&nbsp;"
+    r"|\[(?=[^\[\]\n]{1,200}\]\()|\]\([^()\s]{0,2000}\)"
+)
 _PIPE = regex(r"(?<!\\)\|")
 _DELIMITER_CHARACTERS = frozenset(" \t|:-")
 _LINE = regex(r"[^\n]+")
@@ -35,10 +47,18 @@ def see_through(text: str) -> str:
     chars = list(text)
     for found in _HARD_BREAK.finditer(text):
         _blank(chars, *found.span())
+    opening: dict[str, tuple[int, int]] = {}  # emphasis opened in this paragraph
+    previous_end = 0
     for line in _LINE.finditer(text):
+        if text.count("\n", previous_end, line.start()) > 1:
+            opening = {}  # a blank line ends the paragraph, and its emphasis
+        previous_end = line.end()
         _blocks(text, chars, *line.span())
-        if "**" in line.group() or "__" in line.group():
-            _strong(text, chars, *line.span())
+        if "**" in line.group() or "_" in line.group():
+            _strong(text, chars, *line.span(), opening)
+    if "<" in text or "&" in text or "](" in text:
+        for found in _INLINE.finditer(text):
+            _blank(chars, *found.span())
     return "".join(chars)
 
 
@@ -68,13 +88,15 @@ def _blocks(text: str, chars: list[str], start: int, end: int) -> None:
         _blank(chars, *pipe.span())
 
 
-def _strong(text: str, chars: list[str], start: int, end: int) -> None:
-    """Blank the delimiters of strong emphasis on a line: an opening one (before a non-blank)
-    paired with the next closing one of its kind (after a non-blank)."""
-    opening: dict[str, tuple[int, int]] = {}
+def _strong(
+    text: str, chars: list[str], start: int, end: int, opening: dict[str, tuple[int, int]]
+) -> None:
+    """Blank the delimiters of emphasis on a line: an opening one (before a non-blank),
+    here or on an earlier line of the paragraph (`opening`), paired with the next closing
+    one of its kind (after a non-blank)."""
     for delimiter in _STRONG.finditer(text, start, end):
         first, last = delimiter.span()
-        kind = text[first]
+        kind = text[first:last]
         if kind in opening and not text[first - 1].isspace():
             _blank(chars, *opening.pop(kind))
             _blank(chars, first, last)

@@ -116,11 +116,11 @@ class NormalText:
 
     def after_column_gap(self, offset: int) -> bool:
         """Whether, in the original text, a tab or three blanks stand right before the
-        normalised `offset`: text to its left on the line is another column (a table cell
-        saved as text, a layout kept by `pdftotext -layout`)."""
+        normalised `offset`, or a table's `|`: text to its left on the line is another column (a
+        table cell saved as text or in Markdown, a layout kept by `pdftotext -layout`)."""
         start = self.to_original(offset)
-        before = self.original[max(0, start - 3) : start].replace("\u00a0", " ")
-        return before.endswith("\t") or before == "   "
+        before = self.original[max(0, start - 8) : start].replace("\u00a0", " ")
+        return before.endswith(("\t", "   ")) or before.rstrip(" \t").endswith("|")
 
     def to_original(self, offset: int) -> int:
         index = bisect_right(self._seg_norm, offset) - 1
