@@ -47,7 +47,13 @@ def shapes(make):
     return Point, Base, Child, Counter
 
 
+def often(cls=None, /, **options):
+    """`record` with an `__init__` compiled for the fields (for classes built often)."""
+    return record(cls, built_often=True, **options)
+
+
 MADE = shapes(record)
+OFTEN = shapes(often)
 PLAIN = shapes(dataclasses.dataclass)
 
 # How each is built, and what is compared of the result.
@@ -61,11 +67,12 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("made", [MADE, OFTEN], ids=["generic", "built-often"])
 @pytest.mark.parametrize("index, build, values", CASES)
-def test_construction_as_dataclass(index, build, values):
-    made, plain = build(MADE[index]), build(PLAIN[index])
-    assert values(made) == values(plain)
-    assert repr(made).split("(", 1)[1] == repr(plain).split("(", 1)[1]
+def test_construction_as_dataclass(made, index, build, values):
+    instance, plain = build(made[index]), build(PLAIN[index])
+    assert values(instance) == values(plain)
+    assert repr(instance).split("(", 1)[1] == repr(plain).split("(", 1)[1]
 
 
 @pytest.mark.parametrize(
@@ -82,13 +89,15 @@ def test_construction_as_dataclass(index, build, values):
 def test_wrong_arguments_are_type_errors_as_with_dataclass(index, build):
     with pytest.raises(TypeError):
         build(PLAIN[index])
-    with pytest.raises(TypeError):
-        build(MADE[index])
+    for made in (MADE, OFTEN):
+        with pytest.raises(TypeError):
+            build(made[index])
 
 
 def test_post_init_runs():
-    with pytest.raises(ValueError, match="kind is empty"):
-        MADE[2](name="a", kind="")
+    for made in (MADE, OFTEN):
+        with pytest.raises(ValueError, match="kind is empty"):
+            made[2](name="a", kind="")
 
 
 def test_equality_and_hash_follow_the_compared_fields():

@@ -6,8 +6,10 @@ only when the schemas are written: `__pydantic_config__` says what the schema ne
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import ClassVar, NamedTuple
+
+from statement_lint.records import record
 
 _FROZEN = dict(frozen=True, slots=True)
 
@@ -17,7 +19,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@dataclass(**_FROZEN)
+@record(**_FROZEN, built_often=True)
 class Edit:
     """Replace the text between two offsets of the decoded document (line ends read as `\n`)."""
 
@@ -31,7 +33,7 @@ class Edit:
     }
 
 
-@dataclass(**_FROZEN)
+@record(**_FROZEN, built_often=True)
 class Fix:
     """The one right correction of a diagnostic, applied by --fix."""
 
@@ -60,7 +62,7 @@ class Fix:
         return True
 
 
-@dataclass(**_FROZEN)
+@record(**_FROZEN, built_often=True)
 class Diagnostic:
     """One finding, ready to report."""
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.model import Directive, Span
+from statement_lint.records import record
 from statement_lint.regex import regex
 from statement_lint.rules._selection import is_selector, validate_selector
 
@@ -40,7 +41,7 @@ class _Range(NamedTuple):
     directive: Directive
 
 
-@dataclass
+@record(built_often=True)
 class InlineSuppression:
     directives: list[Directive] = field(default_factory=list)
     ranges: list[_Range] = field(default_factory=list)

@@ -5,10 +5,10 @@ house style (words, names as written, order): what `statement-lint align` prints
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from statement_lint.model import SLOTS
+from statement_lint.records import record
 from statement_lint.reference.common import long_date
 from statement_lint.similarity import closest, did_you_mean
 
@@ -24,7 +24,7 @@ class AlignmentError(ValueError):
     """Why the paragraph cannot be written as asked: said to the user as it stands."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True, built_often=True)
 class Placed:
     """A country as the paragraph lists it."""
 
@@ -35,7 +35,7 @@ class Placed:
     footnote_name: str  # as in the footnote: `North Macedonia`
 
 
-@dataclass(frozen=True)
+@record(frozen=True, built_often=True)
 class Alignment:
     day: dt.date
     language: str

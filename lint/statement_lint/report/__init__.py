@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple, TextIO
 
 from statement_lint.config.settings import OUTPUT_FORMATS
 from statement_lint.diagnostic import Diagnostic, Severity
+from statement_lint.records import record
 
 
 class RunSummary(NamedTuple):
@@ -38,7 +39,7 @@ class RunSummary(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
+@record(frozen=True, built_often=True)
 class ReportInput:
     diagnostics: list[Diagnostic]  # sorted
     summary: RunSummary

@@ -3,13 +3,14 @@ share."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
+from statement_lint.records import record
 from statement_lint.regex import regex
 
 
-@dataclass
+@record(built_often=True)
 class FileResult:
     """What a run learns from one file."""
 
