@@ -4,6 +4,7 @@ never argparse's own exit."""
 from __future__ import annotations
 
 import argparse
+import os
 
 from statement_lint.errors import UserError
 
@@ -13,6 +14,11 @@ class UsageError(UserError):
 
 
 class Parser(argparse.ArgumentParser):
+    def _get_formatter(self):
+        # argparse makes a formatter at every add_argument (to check the metavar), and its
+        # width from `shutil` (an import of 2 ms with bz2 and lzma): only help needs the width.
+        return self.formatter_class(prog=self.prog, width=_help_width())
+
     def error(self, message: str):  # argparse would exit; main() must return instead
         raise UsageError(f"{self._with_guesses(message)}\n{self.format_usage().rstrip()}")
 
@@ -29,6 +35,16 @@ class Parser(argparse.ArgumentParser):
             guess = closest(word.split("=")[0], known) if word.startswith("--") else None
             words.append(f"{word} ({did_you_mean(guess)})" if guess else word)
         return prefix + " ".join(words)
+
+
+def _help_width() -> int:
+    """The terminal's width as argparse takes it (`COLUMNS`, else the terminal, else 80),
+    less two."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+    except (ValueError, OSError):
+        columns = 80
+    return max(columns - 2, 11)
 
 
 def add_config_options(parser, config_help: str = "use this config file for every file") -> None:
