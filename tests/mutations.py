@@ -72,11 +72,23 @@ HEADER_SLIPS = (
 )
 
 
+# What extraction and conversion leave around correct text: a header cell beside a letterhead
+# (a tab, a -layout gap), invisible marks, a symbol wrapped after its slash, pdftotext's page
+# break glued to a page number.
+EXTRACTION = (
+    (r"(?m)^PC\.DEL/", ("EUROPEAN UNION\tPC.DEL/", "EUROPEAN UNION      PC.DEL/")),
+    (r"(\d{4})\n", ("\\1\u200e\n", "\\1\u200b\n")),
+    (r"ALBANIA", ("\u200fALBANIA", "ALBANIA\u2060")),
+    (r"(PC\.DEL/\d+/)", ("\\1\n",)),
+    (r"\n(?=[A-Z])", ("\n\f- 2 -\n", "\n- 2 -\nPC.DEL/1/21\n")),
+)
+
+
 def mutate(text: str, rng: random.Random) -> str:
     """`text` with one to three random damages to its disclaimer, and sometimes to its header
     or alignment paragraph."""
     for _ in range(rng.randint(0, 2)):
-        pattern, replacements = rng.choice(HEADER_SLIPS)
+        pattern, replacements = rng.choice(HEADER_SLIPS + EXTRACTION)
         text = re.sub(pattern, rng.choice(replacements), text, count=1)
     for _ in range(rng.randint(1, 3)):
         words = _disclaimer_words(text)
