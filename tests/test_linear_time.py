@@ -90,6 +90,14 @@ WORST_CASES = {
         500,
     ),
     "symbol with many suffixes": (lambda n: "PC.DEL/1/21" + "/Rev" * n + "\n", 500),
+    # A running head broken into lines asked, for each, how often the text holds its symbol.
+    "many running heads broken into lines": (
+        lambda n: "PC.DEL/1/21\n" + "word and\n- 2 -\nPC.DEL/1/21\n" * n,
+        2000,
+    ),
+    # Columns: each token after a tab blanks its line's left part.
+    "many column tokens on one line": (lambda n: "x\tPC.DEL/1/21" * n + "\n", 500),
+    "Markdown-like markup in a text": (lambda n: "_a <br> [x](y) &nbsp; " * n + "\n", 500),
 }
 
 

@@ -292,3 +292,20 @@ def test_a_row_of_header_tokens_alone_keeps_them_all():
     assert [s.text for s in statement.symbols] == ["PC.DEL/1187/21"]
     assert [d.text for d in statement.dates] == ["15 July 2021"]
     assert [m.text for m in statement.language_markers] == ["ENGLISH only"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "PC.DEL/1187/21\n15 \u200b July 2021\nENGLISH only",  # a mark between two blanks
+        "EUROPEAN UNION\t\u200ePC.DEL/1187/21\n\t15 July 2021\n\tENGLISH only",  # tab, mark
+        "PC.DEL/1187/\u200e\n21\n15 July 2021\nENGLISH only",  # a mark before the wrap
+    ],
+)
+def test_invisible_marks_beside_blanks_read_as_blanks(header):
+    text = (FIXTURES / "real/header-columns-tab-letterhead.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    statement = default_parser().parse("\n".join([header, *lines[3:]]))
+    assert [s.text for s in statement.symbols] == ["PC.DEL/1187/21"]
+    assert [d.text for d in statement.dates] == ["15 July 2021"]
+    assert [m.text for m in statement.language_markers] == ["ENGLISH only"]

@@ -157,3 +157,26 @@ def test_the_fields_are_a_dataclass_s():
             f.name for f in dataclasses.fields(plain)
         ]
     assert not hasattr(MADE[0](1), "__dict__")  # slots kept
+
+
+@pytest.mark.parametrize("make", [record, often, dataclasses.dataclass])
+def test_a_frozen_class_with_its_own_eq_is_hashed_by_its_fields(make):
+    @make(frozen=True)
+    class Named:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Named) and self.name.lower() == other.name.lower()
+
+    assert Named("a") == Named("A")
+    assert hash(Named("a")) == hash(Named("a"))
+
+
+def test_a_compiled_init_takes_fields_named_like_its_own_names():
+    @often
+    class Odd:
+        self: int
+        _set: int = 1
+
+    odd = Odd(0)
+    assert (odd.self, odd._set) == (0, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 import re
 
@@ -16,7 +17,7 @@ def test_nothing_is_compiled_before_use(monkeypatch):
     compiled = []
     monkeypatch.setattr(re, "compile", lambda *a: compiled.append(a) or re._compile(*a))
     pattern = regex(r"(?P<body>PC)\.DEL", re.IGNORECASE)
-    assert pattern.pattern == r"(?P<body>PC)\.DEL" and pattern.flags == re.IGNORECASE
+    assert pattern.pattern == r"(?P<body>PC)\.DEL"
     assert compiled == []
     assert pattern.search(TEXT).group("body") == "PC"
     pattern.search(TEXT)
@@ -39,6 +40,13 @@ def test_pickled_it_stays_lazy_and_works():
     again = pickle.loads(pickle.dumps(regex(r"Rev\.\d")))
     assert isinstance(again, LazyPattern) and "search" not in vars(again)
     assert again.search(TEXT).group() == "Rev.1"
+
+
+def test_copies_stay_lazy_and_attributes_are_the_compiled_pattern_s():
+    pattern = regex(r"rev\.(\d)", re.IGNORECASE)
+    for copied in (copy.copy(pattern), copy.deepcopy(pattern)):
+        assert isinstance(copied, LazyPattern) and copied.pattern == pattern.pattern
+    assert pattern.flags == re.compile(r"rev\.(\d)", re.IGNORECASE).flags
 
 
 def test_a_bad_pattern_fails_on_first_use():

@@ -13,10 +13,12 @@ finding (diagnostics and fixes, a file's result, the suppressions, the report's 
 writes it (one function instead of six: 0.1 ms); the parsed statement's parts are named tuples
 (`model.py`), which build fastest.
 
-The options mean what they mean to `dataclass`: `frozen`, `eq` (and the hash a frozen,
-comparable class gets from its fields), `kw_only`, `slots`; fields may use `dataclasses.field`
-(`default`, `default_factory`, `init`, `repr`, `compare`, `kw_only`, `metadata`); a class's
-`__post_init__` runs after its fields are set.
+The options are those of `dataclass` the package uses, with their meaning: `frozen`, `eq` (and
+the hash a frozen, comparable class gets from its fields), `kw_only`, `slots`; fields may use
+`dataclasses.field` (`default`, `default_factory`, `init`, `repr`, `compare`, `hash`,
+`kw_only`, `metadata`); a class's `__post_init__` runs after its fields are set. Not supported,
+as nothing here needs them: `order`, `InitVar`, a guard against recursive `repr`; and
+`__dataclass_params__` reports the options `dataclass` was given (no methods), not these.
 """
 
 from __future__ import annotations
@@ -62,9 +64,10 @@ def record(
             made.__init__ = initialiser(made, fields)
         if "__repr__" not in own:
             made.__repr__ = _representer(fields)
-        if eq and "__eq__" not in own:
-            made.__eq__ = _comparer(fields)
-            if "__hash__" not in own or own["__hash__"] is None:
+        if eq:
+            if "__eq__" not in own:
+                made.__eq__ = _comparer(fields)
+            if own.get("__hash__") is None:  # none of its own (an own __eq__ sets it None)
                 made.__hash__ = _hasher(fields) if frozen else None
         if frozen:
             made.__setattr__ = _refuse_assignment
@@ -112,10 +115,11 @@ def _initialiser(cls: type, fields: tuple[dataclasses.Field, ...]):
 
 def _compiled_initialiser(cls: type, fields: tuple[dataclasses.Field, ...]):
     """An `__init__` written for the fields and compiled, as `dataclass` writes it."""
-    names: dict[str, Any] = {"_set": _set, "_MISSING": _MISSING}
+    # The function's own names are dunders, which no field of the package's is named.
+    names: dict[str, Any] = {"__record_set__": _set, "__record_missing__": _MISSING}
     positional, keyword, body = [], [], []
     for field in fields:
-        default = f"_default_{field.name}"
+        default = f"__record_default_{field.name}__"
         names[default] = field.default_factory if field.default is _MISSING else field.default
         factory = field.default is _MISSING and field.default_factory is not _MISSING
         if not field.init:
@@ -125,15 +129,16 @@ def _compiled_initialiser(cls: type, fields: tuple[dataclasses.Field, ...]):
         else:
             parameter, value = field.name, field.name
             if factory:
-                parameter = f"{field.name}=_MISSING"
-                value = f"{default}() if {field.name} is _MISSING else {field.name}"
+                parameter = f"{field.name}=__record_missing__"
+                value = f"{default}() if {field.name} is __record_missing__ else {field.name}"
             elif field.default is not _MISSING:
                 parameter = f"{field.name}={default}"
             (keyword if field.kw_only else positional).append(parameter)
-        body.append(f"_set(self, {field.name!r}, {value})")
+        body.append(f"__record_set__(__record_self__, {field.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
-        body.append("self.__post_init__()")
-    parameters = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
+        body.append("__record_self__.__post_init__()")
+    own = ["__record_self__", *positional, *(["*", *keyword] if keyword else [])]
+    parameters = ", ".join(own)
     lines = "".join(f"    {line}\n" for line in body or ["pass"])
     exec(f"def __init__({parameters}):\n{lines}", names)
     initialiser = names["__init__"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from statement_lint.errors import UserError
 
@@ -38,12 +39,17 @@ class Parser(argparse.ArgumentParser):
 
 
 def _help_width() -> int:
-    """The terminal's width as argparse takes it (`COLUMNS`, else the terminal, else 80),
-    less two."""
+    """The width argparse would take from `shutil`: `COLUMNS` if set, else the terminal's,
+    else 80; less two."""
     try:
-        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        columns = 80
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
     return max(columns - 2, 11)
 
 

@@ -70,10 +70,12 @@ class Parser:
         """The statement in a text already normalised (`normal`), for a caller that needs the
         normal text too."""
         norm = normal.text
-        tokens = [
-            token._replace(column=True) if normal.after_column_gap(token.start) else token
-            for token in self._header.tokens(norm)
-        ]
+        tokens = self._header.tokens(norm)
+        if normal.may_have_columns:
+            tokens = [
+                token._replace(column=True) if normal.after_column_gap(token.start) else token
+                for token in tokens
+            ]
         # The alignment paragraph and its footnotes: text the disclaimer's fixes must never
         # reach into.
         alignment, footnotes, blocks = self._alignment_of(normal)

@@ -41,7 +41,7 @@ from statement_lint.parse.phrases import (
     plain_pattern,
 )
 from statement_lint.reference.profile import AlignmentConventions
-from statement_lint.regex import regex
+from statement_lint.regex import LazyPattern, regex
 
 _SENTENCE_END = regex(r"[.!?][\"')\]]*\s")
 # How far back from its closing formula a paragraph may start.
@@ -62,7 +62,7 @@ class _Sentences:
     the look-back for each of them (quadratic on a text full of closing formulas); searched in
     the whole text, they cost a scan of text that holds no paragraph."""
 
-    def __init__(self, text: str, slot: re.Pattern[str]) -> None:
+    def __init__(self, text: str, slot: LazyPattern) -> None:
         ends = list(_SENTENCE_END.finditer(text))
         self._end_starts = [end.start() for end in ends]
         self._ends = [end.end() for end in ends]
@@ -93,7 +93,7 @@ class _Sentences:
         ]
 
 
-def _closing(wording: AlignmentConventions) -> re.Pattern[str]:
+def _closing(wording: AlignmentConventions) -> LazyPattern:
     """The closing formulas, word for word, then the variants drafts write; with the full
     stop after them."""
     formulas = [formula.strip().removesuffix(".") for formula in wording.formulas()]
@@ -106,7 +106,7 @@ def _closing(wording: AlignmentConventions) -> re.Pattern[str]:
     return regex(rf"{lookahead}\b{any_of(patterns)}\b\.?", re.IGNORECASE)
 
 
-def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
+def _slots(wording: AlignmentConventions) -> LazyPattern | None:
     """The slot phrases, one named group a slot (`s2`: SLOTS[2], the candidate countries)."""
     groups = [
         f"(?P<s{index}>{any_phrase(wording.slots[slot])})"
@@ -119,7 +119,7 @@ def _slots(wording: AlignmentConventions) -> re.Pattern[str] | None:
     return regex(rf"{lookahead}\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
 
 
-def _list_ends(wording: AlignmentConventions) -> dict[str, re.Pattern[str]]:
+def _list_ends(wording: AlignmentConventions) -> dict[str, LazyPattern]:
     """By slot, what may close its list and is no name: `, members of the European Economic
     Area,`."""
     return {

@@ -30,7 +30,7 @@ from statement_lint.parse.normalize import NormalText
 from statement_lint.parse.phrases import any_phrase
 from statement_lint.reference.gazetteer import Gazetteer
 from statement_lint.reference.wording import ListWords
-from statement_lint.regex import regex
+from statement_lint.regex import LazyPattern, regex
 
 # `*` after a name marks it for a footnote; `Kosovo*` followed by a note number or `[1]` is the
 # designation note, not an alignment marker.
@@ -243,7 +243,7 @@ def _note_reference(text: str, position: int, end: int) -> tuple[str | None, int
 # trailing quantifiers at every character: quadratic on a run of full stops, cubic on blanks.
 
 
-def _next_separator(separator: re.Pattern[str], text: str, position: int, end: int) -> int:
+def _next_separator(separator: LazyPattern, text: str, position: int, end: int) -> int:
     """Where the next separator (comma, semicolon or conjunction), with the blanks before it,
     starts in text[position:end]; `end` if there is none."""
     found = separator.search(text, position, end)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from statement_lint.parse.phrases import literals
 from statement_lint.reference.profile import DateForm
-from statement_lint.regex import regex
+from statement_lint.regex import LazyPattern, regex
 from statement_lint.similarity import closest, did_you_mean
 
 _WORD = r"[^\W\d_]{3,12}"
@@ -123,7 +123,7 @@ class DateReader:
         )
 
 
-def _shapes(forms: list[DateForm]) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+def _shapes(forms: list[DateForm]) -> tuple[LazyPattern, LazyPattern, str]:
     """The day-first and month-first shapes of a date, with the forms' words around its
     numbers, and the pattern of everything date-like (those shapes, numeric and ISO dates),
     which the header scanner and the page furniture look for."""

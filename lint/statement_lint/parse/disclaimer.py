@@ -11,7 +11,7 @@ import re
 from difflib import Match, SequenceMatcher
 from typing import NamedTuple
 
-from statement_lint.regex import regex
+from statement_lint.regex import LazyPattern, regex
 
 # Below these, what was found is a coincidence of common words, not the disclaimer.
 _MIN_RUN = 4
@@ -155,7 +155,7 @@ class DisclaimerFinder:
         )
 
 
-def _window(text: str, pattern: re.Pattern[str], length: int) -> tuple[int, int] | None:
+def _window(text: str, pattern: LazyPattern, length: int) -> tuple[int, int] | None:
     """Where the disclaimer can be: around the densest cluster of its distinctive words."""
     hits = [match.start() for match in pattern.finditer(text)]
     if not hits:

@@ -22,6 +22,7 @@ mark of restricted distribution.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from statement_lint.parse.symbols import SYMBOL_LIKE
@@ -32,6 +33,8 @@ from statement_lint.regex import regex
 _BLANK = r"[ \t\f\v]"
 _PAGE_IN_DASHES = r"-[ \t]?\d{1,3}[ \t]?-"
 _BLANK_LINE = regex(r"\s+")
+_SENTENCE_ENDS = frozenset(".:?!")
+_SYMBOL = regex(SYMBOL_LIKE)
 _PAGE_ALONE = regex(rf"{_BLANK}*{_PAGE_IN_DASHES}{_BLANK}*")
 _PAGE = rf"(?:\d{{1,3}}|{_PAGE_IN_DASHES}|[Pp]age[ \t]\d{{1,3}}(?:[ \t]?(?:of|/)[ \t]?\d{{1,3}})?)"
 # Body (`PC`, `PCO`, `FSC`, `MC` and the meeting's number), language, kind, number.
@@ -77,20 +80,31 @@ class Furniture:
         return "".join(pieces)
 
     def _furniture(self, text: str) -> Iterator[tuple[int, int]]:
-        """The spans of the furniture lines. After a page number alone in dashes, the next
-        line is the rest of the running head if it holds only the document's symbol (which
-        the text holds elsewhere too: the header's own is never taken), with or without the
-        date, and the line after it if it holds only the date."""
+        """The spans of the furniture lines. A page number alone in dashes that breaks a
+        sentence (no full stop, colon, question or exclamation mark before it) may have the
+        rest of its running head on the lines below: the next line if it holds only a symbol
+        the text holds elsewhere too (the header's), with or without the date, and the line
+        after it if it holds only the date. A header that follows a page number after a
+        finished sentence keeps its symbol."""
         head = ""  # what of a running head may come next: "symbol", "date" or nothing
+        symbols: Counter[str] | None = None  # the text's symbols, counted when first needed
+        furniture_like = self._line.fullmatch  # (every line is tried: no lookups in the loop)
         for line in _LINE.finditer(text):
             start, end = line.span()
             if head and _BLANK_LINE.fullmatch(text, start, end):
                 continue
-            if self._alone(text, start, end):
+            if (
+                end - start <= _LONGEST
+                and furniture_like(text, start, end)
+                and _alone(text, start, end)
+            ):
                 yield start, end
-                head = "symbol" if _PAGE_ALONE.fullmatch(text, start, end) else ""
+                broken = _PAGE_ALONE.fullmatch(text, start, end) and _mid_sentence(text, start)
+                head = "symbol" if broken else ""
             elif head == "symbol" and (symbol := self._symbol_line.fullmatch(text, start, end)):
-                repeated = text.count(symbol.group("symbol")) > 1
+                if symbols is None:
+                    symbols = Counter(found.group() for found in _SYMBOL.finditer(text))
+                repeated = symbols[symbol.group("symbol")] > 1
                 if repeated:
                     yield start, end
                 head = "date" if repeated and not symbol.group("date") else ""
@@ -99,15 +113,22 @@ class Furniture:
                     yield start, end
                 head = ""
 
-    def _alone(self, text: str, start: int, end: int) -> bool:
-        """Whether the line is furniture by itself."""
-        if end - start > _LONGEST or not self._line.fullmatch(text, start, end):
-            return False
-        if _LONE_NUMBER.fullmatch(text, start, end):
-            # The day of a date split over two lines, or the end of a symbol wrapped after its
-            # slash (`PC.DEL/1012/` / `21`), is no page number.
-            return not (_REST_OF_DATE.match(text, end) or _after_slash(text, start))
-        return True
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether a line shaped like furniture is furniture by itself: the day of a date split
+    over two lines, or the end of a symbol wrapped after its slash (`PC.DEL/1012/` / `21`), is
+    no page number."""
+    if _LONE_NUMBER.fullmatch(text, start, end):
+        return not (_REST_OF_DATE.match(text, end) or _after_slash(text, start))
+    return True
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the text before `start` (blanks aside) ends inside a sentence."""
+    index = start - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index >= 0 and text[index] not in _SENTENCE_ENDS
 
 
 def _after_slash(text: str, start: int) -> bool:

@@ -33,7 +33,7 @@ from statement_lint.parse.disclaimer import word_key
 from statement_lint.parse.header_lines import Lines, Token, is_blank, is_glue, without_left_columns
 from statement_lint.parse.markers import MarkerReader
 from statement_lint.parse.symbols import SYMBOL_LIKE
-from statement_lint.regex import regex
+from statement_lint.regex import LazyPattern, regex
 
 _WORD = regex(r"\S+")
 _WORD_START = regex(r"(?<!\S)\S")
@@ -111,7 +111,7 @@ class HeaderScanner:
         return Token(start, candidate.end(), kind)
 
 
-def _trigger(keywords: list[str], restricted: str | None) -> re.Pattern[str]:
+def _trigger(keywords: list[str], restricted: str | None) -> LazyPattern:
     """What every header token holds: `/` and a digit (a symbol), four digits (a date's year),
     the mark of restricted distribution, a marker's keyword (`only`, `Original`)."""
     firsts = {"/", *(restricted[:1] if restricted else ""), *(k[0].lower() for k in keywords)}

@@ -54,17 +54,42 @@ _PLAIN = str.maketrans(
 # dates and names). Bidi embeddings, overrides and isolates are kept: they change how the text
 # is shown, and inside the disclaimer they are an alteration to report.
 _INVISIBLE = "\u00ad\u061c\u200b-\u200f\u2060"
+_INVISIBLE_CHARACTERS = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060"
+# Next to a blank, an invisible mark is read as a blank (so `16 \u200b November` keeps one space,
+# and a tab or a line end beside a mark stays one); elsewhere it is dropped.
+_INVISIBLE_RUN = regex(rf"[{_INVISIBLE}]+")
 
-# Runs to rewrite: a hyphen that ends a line inside a word, an invisible character, a backslash
-# that escapes `*` in Markdown, a line break after a document symbol's slash (a narrow table
-# cell wraps `PC.DEL/1012/` / `21`), and whitespace that is not already a single space.
-_REWRITE = regex(
-    # The lookahead lets the engine skip, at C speed, the characters no run starts with.
-    rf"(?=[-{_INVISIBLE}\\\s])"
-    rf"(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|[{_INVISIBLE}]+|\\(?=\*)"
-    rf"|(?P<symbol>(?<=[A-Z\d]/)[ \t]*\n[ \t]*(?=\d|(?:Rev|Corr|Add)\.\d))"
-    rf"|\s{{2,}}|[^\S \n])"
-)
+
+def _rewrite(dropped: str, wrapped: bool):
+    """Runs to rewrite: a hyphen that ends a line inside a word, the characters `dropped`, a
+    backslash that escapes `*` in Markdown, with `wrapped` a line break after a document
+    symbol's slash (a narrow table cell wraps `PC.DEL/1012/` / `21`), and whitespace that is not
+    already a single space."""
+    symbol = r"|(?P<symbol>(?<=[A-Z\d]/)[ \t]*\n[ \t]*(?=\d|(?:Rev|Corr|Add)\.\d))"
+    return regex(
+        # The lookahead lets the engine skip, at C speed, the characters no run starts with.
+        rf"(?=[-{dropped}\\\s])"
+        rf"(?:(?<=\w)-[ \t]*\n\s*(?=[^\W\d_])|[{dropped}]+|\\(?=\*)"
+        rf"{symbol if wrapped else ''}|\s{{2,}}|[^\S \n])"
+    )
+
+
+# Most texts hold no invisible mark but the soft hyphen, and no line ending in a slash: the
+# patterns that look for them too scan a quarter slower, so they serve only the texts that
+# hold one. Keyed by (an invisible mark, a line ending in a slash).
+_REWRITES = {
+    (marks, wrapped): _rewrite(_INVISIBLE if marks else "\u00ad", wrapped)
+    for marks in (False, True)
+    for wrapped in (False, True)
+}
+_SLASH_AT_LINE_END = regex(r"/[ \t]*\n")
+
+
+def _blank_beside_blank(text: str, marks: re.Match[str]) -> str:
+    """Invisible marks next to a blank, as blanks; others as they are (dropped later)."""
+    start, end = marks.span()
+    beside = (start and text[start - 1].isspace()) or (end < len(text) and text[end].isspace())
+    return " " * (end - start) if beside else marks.group()
 
 
 class NormalText:
@@ -79,6 +104,10 @@ class NormalText:
         page furniture it finds (the parser's, which knows the profile's dates)."""
         self.original = original
         plain = original.translate(_PLAIN)
+        # (`in` finds a character at C speed; a character class scans slower)
+        marks = any(mark in plain for mark in _INVISIBLE_CHARACTERS[1:])
+        if marks:
+            plain = _INVISIBLE_RUN.sub(lambda run: _blank_beside_blank(plain, run), plain)
         if markdown:
             plain = see_through(plain)
         if furniture is not None:
@@ -88,13 +117,17 @@ class NormalText:
         seg_orig = [0]
         norm_len = 0
         last = 0
-        for match in _REWRITE.finditer(plain):
+        wrapped = _SLASH_AT_LINE_END.search(plain) is not None
+        rewrite = _REWRITES[marks, wrapped]
+        for match in rewrite.finditer(plain):
             start, end = match.span()
             run = match.group()
             if run[0] == "-":
                 # `Bosnia-\nHerzegovina`: a real hyphen that happens to end a line stays.
                 replacement = "" if plain[end].islower() else "-\n"
-            elif (run[0] != " " and not run[0].isspace()) or match.lastgroup == "symbol":
+            elif (run[0] != " " and not run[0].isspace()) or (
+                wrapped and match.lastgroup == "symbol"
+            ):
                 replacement = ""  # invisible, Markdown's `\\`, a symbol's wrapped line
             else:
                 replacement = "\n" if "\n" in run else " "
@@ -114,12 +147,19 @@ class NormalText:
         self._seg_orig = seg_orig
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
 
+    @property
+    def may_have_columns(self) -> bool:
+        """Whether the original text holds a tab, three blanks or a `|` anywhere."""
+        original = self.original
+        return "\t" in original or "   " in original or "|" in original
+
     def after_column_gap(self, offset: int) -> bool:
         """Whether, in the original text, a tab or three blanks stand right before the
         normalised `offset`, or a table's `|`: text to its left on the line is another column (a
         table cell saved as text or in Markdown, a layout kept by `pdftotext -layout`)."""
         start = self.to_original(offset)
-        before = self.original[max(0, start - 8) : start].replace("\u00a0", " ")
+        before = self.original[max(0, start - 12) : start].replace("\u00a0", " ")
+        before = before.rstrip(_INVISIBLE_CHARACTERS)
         return before.endswith(("\t", "   ")) or before.rstrip(" \t").endswith("|")
 
     def to_original(self, offset: int) -> int:
