@@ -80,7 +80,10 @@ class Lines:
         """The text with every token, and the columns left of column tokens, blanked out
         (line ends kept)."""
         pieces, position = [], 0
-        for start, end in sorted([(t.start, t.end) for t in tokens] + self._left):
+        spans = [(token.start, token.end) for token in tokens]  # in order
+        if self._left:
+            spans = sorted(spans + self._left)
+        for start, end in spans:
             if end <= position:
                 continue
             start = max(start, position)

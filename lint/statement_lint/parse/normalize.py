@@ -53,8 +53,9 @@ _PLAIN = str.maketrans(
 # letter mark (Word files with right-to-left settings and web copies put them beside symbols,
 # dates and names). Bidi embeddings, overrides and isolates are kept: they change how the text
 # is shown, and inside the disclaimer they are an alteration to report.
-_INVISIBLE = "\u00ad\u061c\u200b-\u200f\u2060"
-_INVISIBLE_CHARACTERS = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060"
+_SOFT_HYPHEN = "\u00ad"
+_MARKS = "\u061c\u200b\u200c\u200d\u200e\u200f\u2060"
+_INVISIBLE = _SOFT_HYPHEN + _MARKS  # as it is, a character class's contents too
 # Next to a blank, an invisible mark is read as a blank (so `16 \u200b November` keeps one space,
 # and a tab or a line end beside a mark stays one); elsewhere it is dropped.
 _INVISIBLE_RUN = regex(rf"[{_INVISIBLE}]+")
@@ -78,7 +79,7 @@ def _rewrite(dropped: str, wrapped: bool):
 # patterns that look for them too scan a quarter slower, so they serve only the texts that
 # hold one. Keyed by (an invisible mark, a line ending in a slash).
 _REWRITES = {
-    (marks, wrapped): _rewrite(_INVISIBLE if marks else "\u00ad", wrapped)
+    (marks, wrapped): _rewrite(_INVISIBLE if marks else _SOFT_HYPHEN, wrapped)
     for marks in (False, True)
     for wrapped in (False, True)
 }
@@ -105,7 +106,7 @@ class NormalText:
         self.original = original
         plain = original.translate(_PLAIN)
         # (`in` finds a character at C speed; a character class scans slower)
-        marks = any(mark in plain for mark in _INVISIBLE_CHARACTERS[1:])
+        marks = any(mark in plain for mark in _MARKS)
         if marks:
             plain = _INVISIBLE_RUN.sub(lambda run: _blank_beside_blank(plain, run), plain)
         if markdown:
@@ -159,7 +160,7 @@ class NormalText:
         table cell saved as text or in Markdown, a layout kept by `pdftotext -layout`)."""
         start = self.to_original(offset)
         before = self.original[max(0, start - 12) : start].replace("\u00a0", " ")
-        before = before.rstrip(_INVISIBLE_CHARACTERS)
+        before = before.rstrip(_INVISIBLE)
         return before.endswith(("\t", "   ")) or before.rstrip(" \t").endswith("|")
 
     def to_original(self, offset: int) -> int:
