@@ -1,15 +1,48 @@
-"""`regex`: a regular expression compiled when it is first used.
+"""`regex`: a regular expression compiled when it is first used, from code kept since the
+last run when this Python made it before.
 
 The package holds some ninety expressions; compiling them all took 17 ms of a 100 ms run on
 one statement, and a clean statement uses about a third of them (the rest read Markdown,
 footnotes, co-sponsor lists, damaged dates...). A `LazyPattern` compiles on its first call and
 keeps each method it hands out, so later calls cost what a compiled pattern's do.
+
+Even a third cost 10 ms of a cold start: `re` parses an expression and writes its engine code
+in Python. As Python keeps a module's bytecode in `__pycache__`, the code `re` wrote for each
+expression is kept there (`regex.<python>.marshal`, written when the process ends) and the
+pattern is built from it on the next start, in microseconds. The same Python writes the same
+code for the same source, so the pattern is the one `re.compile` returns (`==` on patterns
+compares source, flags and code; the tests check it for every expression of the package).
+Anything uncertain compiles afresh with `re`: a file from another Python (its key), a damaged,
+missing or unwritable file, an engine that refuses the code, a `re` whose insides (`_parser`,
+`_compiler`, both private) have changed. Like bytecode, nothing is written under
+`PYTHONDONTWRITEBYTECODE` or `-B`.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import sys
 from typing import Any
+
+import _sre
+
+# What the kept code is valid for: this Python (its build too) and its engine.
+_KEY = (sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+STORE = os.path.join(
+    os.path.dirname(__file__), "__pycache__", f"regex.{sys.implementation.cache_tag}.marshal"
+)
+# Expressions kept at most (profiles and house styles add their own): past it, a process keeps
+# only those it used.
+_MOST = 1000
+_LARGEST = 16 * 1024 * 1024  # bytes: a larger file is no store of ours
+
+# (source, flags) -> (flags, code, groups, groupindex, indexgroup), as `_sre.compile` takes them
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_kept: dict[tuple[str, int], Entry] | None = None  # read on the first compile
+_used: dict[tuple[str, int], Entry] = {}  # compiled by this process
+_unsaved = False
 
 
 class LazyPattern:
@@ -20,14 +53,17 @@ class LazyPattern:
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
-        self._flags = flags
+        self._flags = int(flags)
 
     def __getattr__(self, name: str) -> Any:
         # Called only for what the instance does not hold yet; the answer is kept. Special
         # names (copy's, pickle's) are the class's own, never the compiled pattern's.
         if name.startswith("__"):
             raise AttributeError(name)
-        found = getattr(re.compile(self.pattern, self._flags), name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self.__dict__["_compiled"] = compile_kept(self.pattern, self._flags)
+        found = getattr(compiled, name)
         self.__dict__[name] = found
         return found
 
@@ -41,3 +77,99 @@ class LazyPattern:
 def regex(source: str, flags: int = 0) -> LazyPattern:
     """`re.compile(source, flags)`, done when the pattern is first used."""
     return LazyPattern(source, flags)
+
+
+def compile_kept(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(source, flags)`, from the kept code when there is some."""
+    global _kept, _unsaved
+    if _kept is None:
+        _kept = _read(STORE)
+    flags = int(flags)
+    key = (source, flags)
+    entry = _kept.get(key)
+    if entry is not None:
+        try:
+            pattern = _sre.compile(source, *entry)
+        except Exception:  # noqa: BLE001 - code this engine refuses: compile afresh
+            del _kept[key]
+        else:
+            _used[key] = entry
+            return pattern
+    try:
+        entry = _entry(source, flags)
+        pattern = _sre.compile(source, *entry)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - `re`'s insides are not what they were
+        return re.compile(source, flags)
+    _used[key] = entry
+    if not _unsaved:
+        import atexit
+
+        atexit.register(save)
+    _unsaved = True
+    return pattern
+
+
+def _entry(source: str, flags: int) -> Entry:
+    """What `re.compile` makes of the expression, as `re._compiler.compile` makes it."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(source, flags)
+    code = [int(word) for word in _compiler._code(parsed, flags)]  # opcodes are named ints
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    whole_flags = int(flags | parsed.state.flags)
+    return (whole_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _read(path: str) -> dict[tuple[str, int], Entry]:
+    """The kept code, or nothing if the file is missing, damaged or another Python's."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_LARGEST + 1)
+        key, entries = marshal.loads(data)
+    except Exception:  # noqa: BLE001 - no store, or not one to trust
+        return {}
+    if key != _KEY or not isinstance(entries, dict) or len(data) > _LARGEST:
+        return {}
+    return entries
+
+
+def save(path: str | None = None) -> None:
+    """Keep the code compiled by this process with what the file holds (at the process's end;
+    written whole or not at all, and never an error)."""
+    global _unsaved
+    if not _unsaved or sys.dont_write_bytecode:
+        return
+    path = path or STORE
+    entries = {**_read(path), **_used}
+    if len(entries) > _MOST:
+        entries = dict(_used)
+    try:
+        data = marshal.dumps((_KEY, entries))
+    except ValueError:  # not plain data (a `re` that changed): nothing to keep
+        _unsaved = False
+        return
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:  # a read-only installation: compiled afresh next time, as now
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+    _unsaved = False
+
+
+def forget() -> None:
+    """Drop what was read and compiled (the tests' clean slate)."""
+    global _kept, _unsaved
+    _kept = None
+    _used.clear()
+    _unsaved = False
