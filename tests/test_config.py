@@ -346,10 +346,9 @@ def test_config_show(repo, capsys):
 
 def test_config_keys_are_one_vocabulary():
     """The settings, the config file's model and `config --show` name the same keys."""
-    from dataclasses import fields
-
     from statement_lint.config.model import ConfigModel
     from statement_lint.config.settings import CONFIG_KEYS, Settings
+    from statement_lint.records import fields
 
     internal = {"root", "config-path", "sources"}
     settings_keys = {f.name.replace("_", "-") for f in fields(Settings)} - internal

@@ -3,7 +3,6 @@ still holds what was read, may be written by whoever runs the fix, and keeps its
 """
 
 import contextlib
-import dataclasses
 import io
 import os
 import re
@@ -16,6 +15,7 @@ import pytest
 
 import statement_lint.run.fix
 from statement_lint.cli import main
+from statement_lint.records import replace
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOBODY = 65534
@@ -213,7 +213,7 @@ def test_a_fix_that_does_not_mend_its_slip_is_taken_back():
     assert slip.fix is not None
 
     def slip_comes_back(fixed_document):
-        return [dataclasses.replace(slip, line=1)]  # the same code and fingerprint
+        return [replace(slip, line=1)]  # the same code and fingerprint
 
     outcome = fix_document(document, [slip], slip_comes_back)
     assert outcome.fixed == 0

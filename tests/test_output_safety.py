@@ -10,7 +10,6 @@ import json
 import os
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -18,6 +17,7 @@ import pytest
 
 from statement_lint.cli import main
 from statement_lint.diagnostic import Diagnostic, Severity
+from statement_lint.records import replace
 from statement_lint.report import ReportInput, RunSummary
 from statement_lint.report.escape import printable
 from statement_lint.report.full import write as write_full

@@ -1,6 +1,7 @@
 """`record` behaves as `dataclass` does for what the package uses: construction, defaults,
-equality and hashing, freezing, repr, `replace`, pickling to worker processes, and
-`__post_init__`; each shape is checked against the same class made by `dataclass`."""
+equality and hashing, freezing, repr, `replace`, `fields`, pickling to worker processes, and
+`__post_init__`; each shape is checked against the same class made by `dataclass`. No
+`dataclasses` is imported by the records."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ import copy
 import dataclasses
 import datetime as dt
 import pickle
-from dataclasses import field
+import subprocess
+import sys
 
 import pytest
 
-from statement_lint.records import record
+from statement_lint import records
+from statement_lint.records import FrozenInstanceError, field, fields, record, replace
 from statement_lint.reference.profile import ClosingFormula
 
 
-def shapes(make):
-    """The same classes made by `make` (`record` or `dataclass`)."""
+def shapes(make, field=field):
+    """The same classes made by `make` (`record` or `dataclass`, each with its `field`)."""
 
     @make(frozen=True, slots=True)
     class Point:
@@ -54,7 +57,7 @@ def often(cls=None, /, **options):
 
 MADE = shapes(record)
 OFTEN = shapes(often)
-PLAIN = shapes(dataclasses.dataclass)
+PLAIN = shapes(dataclasses.dataclass, dataclasses.field)
 
 # How each is built, and what is compared of the result.
 CASES = [
@@ -116,10 +119,12 @@ def test_equality_and_hash_follow_the_compared_fields():
 
 def test_frozen_refuses_changes_mutable_takes_them():
     point = MADE[0](1)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenInstanceError):
         point.x = 2
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenInstanceError):
         del point.x
+    with pytest.raises(AttributeError):  # as dataclasses' error is one
+        point.y = 3
     counter = MADE[3]("a")
     counter.seen += 1
     assert counter.seen == 1
@@ -128,8 +133,10 @@ def test_frozen_refuses_changes_mutable_takes_them():
 def test_replace_and_copy_keep_the_values():
     Point = MADE[0]
     point = Point(1, 2, [3])
-    assert dataclasses.replace(point, y=5) == Point(1, 5)
-    assert dataclasses.replace(point, y=5).tags == [3]
+    assert replace(point, y=5) == Point(1, 5)
+    assert replace(point, y=5).tags == [3]
+    with pytest.raises(ValueError, match="kind is empty"):  # made by __init__: checked again
+        replace(MADE[2](name="a", kind="k"), kind="")
     for same in (copy.copy(point), copy.deepcopy(point)):
         assert same == point and same.tags == [3] and type(same) is Point
 
@@ -152,11 +159,59 @@ def test_pickling_to_worker_processes_keeps_the_values():
 
 def test_the_fields_are_a_dataclass_s():
     for made, plain in zip(MADE, PLAIN, strict=True):
-        assert dataclasses.is_dataclass(made)
-        assert [f.name for f in dataclasses.fields(made)] == [
-            f.name for f in dataclasses.fields(plain)
-        ]
+        assert records.is_record(made) and records.is_record(made.__new__(made))
+        assert [(f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.compare,
+                 f.hash, f.kw_only, dict(f.metadata)) for f in fields(made)] == [
+            (f.name, f.type, f.default if f.default is not dataclasses.MISSING else records.MISSING,
+             f.default_factory if f.default_factory is not dataclasses.MISSING else records.MISSING,
+             f.init, f.repr, f.compare, f.hash, f.kw_only, dict(f.metadata))
+            for f in dataclasses.fields(plain)
+        ]  # fmt: skip
     assert not hasattr(MADE[0](1), "__dict__")  # slots kept
+    assert not records.is_record(PLAIN[0]) and not dataclasses.is_dataclass(MADE[0])
+    with pytest.raises(TypeError):
+        fields(object())
+
+
+def test_class_variables_are_no_fields_and_defaults_stay_class_attributes():
+    from typing import ClassVar
+
+    @record
+    class Counted:
+        limit: ClassVar[int] = 3
+        name: str
+        seen: int = 0
+        tags: list = field(default_factory=list)
+
+    assert [f.name for f in fields(Counted)] == ["name", "seen", "tags"]
+    assert (Counted.limit, Counted.seen) == (3, 0) and not hasattr(Counted, "tags")
+
+
+@pytest.mark.parametrize("make", [record, often, dataclasses.dataclass])
+def test_wrong_definitions_are_refused_as_by_dataclass(make):
+    with pytest.raises(TypeError):  # a required field after one with a default
+
+        @make
+        class Late:
+            first: int = 0
+            second: int
+
+    with pytest.raises(ValueError):  # a mutable default shared by every instance
+
+        @make
+        class Shared:
+            items: list = []  # noqa: RUF012
+
+    with pytest.raises(ValueError):
+        (field if make is not dataclasses.dataclass else dataclasses.field)(
+            default=1, default_factory=int
+        )
+
+
+def test_importing_the_records_imports_no_dataclasses():
+    code = "import sys, statement_lint.records; print('dataclasses' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout == "False\n"
 
 
 @pytest.mark.parametrize("make", [record, often, dataclasses.dataclass])

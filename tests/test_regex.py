@@ -112,9 +112,11 @@ def test_the_kept_code_answers_as_a_compiled_pattern(store):
     regex_module.save()
     regex_module.forget()
     kept, wanted = compile_kept(source, re.MULTILINE), re.compile(source, re.MULTILINE)
-    assert [m.groupdict() for m in kept.finditer(TEXT)] == [
-        m.groupdict() for m in wanted.finditer(TEXT)
-    ] == [{"symbol": None, "rev": None}, {"symbol": "PC.DEL/80/21", "rev": "1"}]
+    assert (
+        [m.groupdict() for m in kept.finditer(TEXT)]
+        == [m.groupdict() for m in wanted.finditer(TEXT)]
+        == [{"symbol": None, "rev": None}, {"symbol": "PC.DEL/80/21", "rev": "1"}]
+    )
 
 
 def test_a_store_is_merged_with_what_another_process_kept(store):
@@ -123,7 +125,7 @@ def test_a_store_is_merged_with_what_another_process_kept(store):
     regex_module.forget()
     compile_kept(r"second")
     regex_module.save()
-    key, entries = marshal.loads(store.read_bytes())
+    _key, entries = marshal.loads(store.read_bytes())
     assert set(entries) == {("first", 0), ("second", 0)}
 
 

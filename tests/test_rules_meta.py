@@ -4,7 +4,6 @@ the codes released keep their names; a rule that fixes says so, and only such a 
 Nothing here lists the rules: a new rule needs only its module, its cases and the README table.
 """
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from statement_lint.cli.commands import rule_table
 from statement_lint.config.settings import Settings
 from statement_lint.engine import Engine
 from statement_lint.readers import read_path
+from statement_lint.records import replace
 from statement_lint.rules import (
     CODE_PATTERN,
     DOC_SECTIONS,
@@ -100,7 +100,7 @@ def test_a_rule_documents_its_fix_if_and_only_if_it_is_fixable(rule):
 
 def test_a_fix_from_a_rule_not_declared_fixable_is_a_bug(monkeypatch):
     # ALN002 fixes the seed statement; declared not fixable, its fix makes the file fail (DOC003).
-    undeclared = dataclasses.replace(rules_by_code()["ALN002"], fixable=False)
+    undeclared = replace(rules_by_code()["ALN002"], fixable=False)
     monkeypatch.setattr(statement_lint.engine, "enabled_rules", lambda settings: (undeclared,))
     document = read_path(str(FIXTURES / "statements" / "pc-del-80-21-rev1.txt"))
     outcome = Engine().lint(document, Settings())

@@ -6,10 +6,9 @@ only when the schemas are written: `__pydantic_config__` says what the schema ne
 from __future__ import annotations
 
 import enum
-from dataclasses import fields
 from typing import ClassVar, NamedTuple
 
-from statement_lint.records import record
+from statement_lint.records import fields, record
 
 _FROZEN = dict(frozen=True, slots=True)
 

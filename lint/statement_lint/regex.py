@@ -20,13 +20,13 @@ missing or unwritable file, an engine that refuses the code, a `re` whose inside
 
 from __future__ import annotations
 
+import _sre
+import contextlib
 import marshal
 import os
 import re
 import sys
 from typing import Any
-
-import _sre
 
 # What the kept code is valid for: this Python (its build too) and its engine.
 _KEY = (sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
@@ -90,7 +90,7 @@ def compile_kept(source: str, flags: int = 0) -> re.Pattern:
     if entry is not None:
         try:
             pattern = _sre.compile(source, *entry)
-        except Exception:  # noqa: BLE001 - code this engine refuses: compile afresh
+        except Exception:
             del _kept[key]
         else:
             _used[key] = entry
@@ -100,7 +100,7 @@ def compile_kept(source: str, flags: int = 0) -> re.Pattern:
         pattern = _sre.compile(source, *entry)
     except re.error:
         raise
-    except Exception:  # noqa: BLE001 - `re`'s insides are not what they were
+    except Exception:
         return re.compile(source, flags)
     _used[key] = entry
     if not _unsaved:
@@ -131,7 +131,7 @@ def _read(path: str) -> dict[tuple[str, int], Entry]:
         with open(path, "rb") as handle:
             data = handle.read(_LARGEST + 1)
         key, entries = marshal.loads(data)
-    except Exception:  # noqa: BLE001 - no store, or not one to trust
+    except Exception:
         return {}
     if key != _KEY or not isinstance(entries, dict) or len(data) > _LARGEST:
         return {}
@@ -160,10 +160,8 @@ def save(path: str | None = None) -> None:
             handle.write(data)
         os.replace(temporary, path)
     except OSError:  # a read-only installation: compiled afresh next time, as now
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
     _unsaved = False
 
 

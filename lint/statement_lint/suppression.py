@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import field
 from typing import NamedTuple
 
 from statement_lint.diagnostic import Diagnostic
 from statement_lint.model import Directive, Span
-from statement_lint.records import record
+from statement_lint.records import field, record
 from statement_lint.regex import regex
 from statement_lint.rules._selection import is_selector, validate_selector
 

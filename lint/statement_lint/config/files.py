@@ -10,7 +10,6 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from statement_lint.config.quick import quick_values
@@ -18,7 +17,7 @@ from statement_lint.config.settings import Settings
 from statement_lint.errors import UserError
 from statement_lint.readers import Unreadable, read_utf8
 from statement_lint.readers.limits import MEGABYTE
-from statement_lint.records import record
+from statement_lint.records import record, replace
 
 CONFIG_NAMES = ("statement-lint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.statement-lint"

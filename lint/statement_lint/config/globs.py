@@ -20,10 +20,9 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from dataclasses import field
 from functools import cache
 
-from statement_lint.records import record
+from statement_lint.records import field, record
 
 # A glob is a sequence of tokens, each a kind and (for a literal or a class) its value.
 LITERAL, ONE, CLASS, STAR, GLOBSTAR, FOLDERS = range(6)

@@ -6,10 +6,8 @@ line. Each value remembers where it came from, for `statement-lint config --show
 
 from __future__ import annotations
 
-from dataclasses import field, replace
-
 from statement_lint.readers.limits import Limits
-from statement_lint.records import record
+from statement_lint.records import field, record, replace
 
 # Skipped when a directory is walked (a path named on the command line is linted anyway,
 # unless --force-exclude): hidden files and folders, tool folders, and the files that sit

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 
 from statement_lint.readers.docx_parts import DOCUMENT_NS as W
 from statement_lint.readers.docx_parts import Collector, Relationships
 from statement_lint.readers.limits import Limits, megabytes
+from statement_lint.records import record
 
 DOCUMENT = "word/document.xml"
 # A Word file has tens of ZIP members (hundreds with many images); counting them is cheap,
@@ -42,7 +42,7 @@ class DocxError(Exception):
     """Why a Word file cannot be read (a diagnostic, not a crash)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Paragraph:
     part: str | None  # None for the body; "header", "footnote", ...
     number: int  # 1-based within its part

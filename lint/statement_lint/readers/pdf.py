@@ -21,11 +21,11 @@ import faulthandler
 import multiprocessing
 import os
 import sys
-from dataclasses import dataclass
 
 from statement_lint.readers.errors import reason
 from statement_lint.readers.limits import MEGABYTE, Limits
 from statement_lint.readers.pdf_order import page_text
+from statement_lint.records import record
 
 _PAGE_SEPARATOR = "\n\n"
 # PDFium writes a hyphen that breaks a word at a line end as U+0002; other control characters
@@ -33,7 +33,7 @@ _PAGE_SEPARATOR = "\n\n"
 _PDFIUM_CHARACTERS = {2: "-", 13: "\n", **{c: " " for c in range(32) if c not in (2, 9, 10, 13)}}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Extracted:
     pages: list[str]  # page 1 with its header region first; `\n` line ends
     error: str | None = None

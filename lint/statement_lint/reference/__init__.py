@@ -1,9 +1,9 @@
 """Reference data, bundled with the package: the gazetteer of country names, the conventions
 profile and the dated registry of the countries' statuses.
 
-Each is a JSON file under ``data/``, described by plain dataclasses in this package (one module
-each). The bundled files are read with `json` alone (`build.py`); a user's copy is validated
-first (`validation.py`, which turns the classes into pydantic models); the JSON Schemas in
+Each is a JSON file under ``data/``, described by plain records (`records.record`) in this package
+(one module each). The bundled files are read with `json` alone (`build.py`); a user's copy is
+validated first (`validation.py`, which turns the classes into pydantic models); the JSON Schemas in
 ``schemas/`` are generated from the same models (``python -m statement_lint.schemagen``).
 Loading happens here, once per file.
 """

@@ -4,7 +4,6 @@ schemas, through `validation.py`), so reading them needs no validation library."
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import types
 import typing
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from statement_lint.records import fields, is_record
 from statement_lint.reference.fields import key_of
 
 
@@ -21,7 +21,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def build(cls: type, data: dict) -> Any:
-    """An instance of the dataclass `cls` from its JSON object (keys as the file writes them;
+    """An instance of the record `cls` from its JSON object (keys as the file writes them;
     a missing key takes the field's default)."""
     values = {}
     for name, keys, read in _fields_of(cls):
@@ -39,7 +39,7 @@ def _fields_of(cls: type) -> tuple[tuple[str, tuple[str, ...], Callable[[Any], A
     hints = _hints(cls)
     return tuple(
         (field.name, (key_of(field), *field.metadata.get("also", ())), _reader(hints[field.name]))
-        for field in dataclasses.fields(cls)
+        for field in fields(cls)
     )
 
 
@@ -68,7 +68,7 @@ def _reader_of(kind: Any) -> Callable[[Any], Any]:
     if origin is dict:
         item = _reader(typing.get_args(kind)[1])
         return lambda raw: {key: item(value) for key, value in raw.items()}
-    if dataclasses.is_dataclass(kind):
+    if is_record(kind):
         return lambda raw: build(kind, raw)
     if kind is dt.date:
         return dt.date.fromisoformat
@@ -82,7 +82,7 @@ def _fits(kind: Any, raw: Any) -> bool:
         return False
     if origin is list:
         return isinstance(raw, list)
-    if origin is dict or dataclasses.is_dataclass(kind):
+    if origin is dict or is_record(kind):
         return isinstance(raw, dict)
     if kind in (str, dt.date) or origin is typing.Literal:
         return isinstance(raw, str)
@@ -91,9 +91,9 @@ def _fits(kind: Any, raw: Any) -> bool:
 
 def dump(instance: Any, exclude_none: bool = False) -> Any:
     """The JSON object of a reference class's instance, as its file writes it."""
-    if dataclasses.is_dataclass(instance):
+    if is_record(instance):
         data = {}
-        for field in dataclasses.fields(instance):
+        for field in fields(instance):
             value = getattr(instance, field.name)
             if value is None and exclude_none:
                 continue

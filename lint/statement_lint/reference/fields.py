@@ -1,17 +1,18 @@
 """How the reference data's classes describe their fields, without pydantic.
 
-The classes are plain frozen dataclasses: the bundled files are read into them with `json`
-alone (`build.py`), so a run imports no validation library. What a user's file must satisfy,
-and what the JSON Schemas say, is written on each field with `spec(...)`; `validation.py`
-turns it into pydantic's terms when a user's file is read or the schemas are written.
+The classes are plain frozen records (`records.record`): the bundled files are read into them with
+`json` alone (`build.py`), so a run imports no validation library. What a user's file must satisfy,
+and what the JSON Schemas say, is written on each field with `spec(...)`; `validation.py` turns it
+into pydantic's terms when a user's file is read or the schemas are written.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-# The dataclass options every reference class uses: immutable and keyword-only (so that a
+from statement_lint.records import MISSING, Field, field
+
+# The record options every reference class uses: immutable and keyword-only (so that a
 # subclass may add required fields after its base's optional ones). No generated `__eq__` and no
 # slots: the classes are made at every start, and those cost a third of their making; nothing
 # compares reference data by value (there are a few instances, read once).
@@ -27,8 +28,8 @@ def spec(
     also: tuple[str, ...] = (),
     phrase: bool = False,
     items_min_length: int | None = None,
-    default: Any = dataclasses.MISSING,
-    default_factory: Any = dataclasses.MISSING,
+    default: Any = MISSING,
+    default_factory: Any = MISSING,
     **constraints: Any,
 ) -> Any:
     """A field with what validation and the schema need to know of it.
@@ -49,9 +50,9 @@ def spec(
         "items_min_length": items_min_length,
         **constraints,
     }
-    return dataclasses.field(default=default, default_factory=default_factory, metadata=metadata)
+    return field(default=default, default_factory=default_factory, metadata=metadata)
 
 
-def key_of(field: dataclasses.Field) -> str:
+def key_of(field: Field) -> str:
     """The field's key in the file."""
     return field.metadata.get("alias") or field.name

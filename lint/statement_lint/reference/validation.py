@@ -4,7 +4,6 @@ only for those two jobs: a run on the bundled data never loads pydantic."""
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from functools import cache
@@ -21,6 +20,9 @@ from pydantic import (
     model_validator,
 )
 
+from statement_lint.records import MISSING, is_record
+from statement_lint.records import Field as RecordField
+from statement_lint.records import fields as fields_of
 from statement_lint.reference.build import _hints, build, dump
 from statement_lint.reference.phrases import PHRASE_DESCRIPTION, parse_phrase
 
@@ -42,7 +44,7 @@ def model_for(cls: type) -> type[BaseModel]:
     hints = _hints(cls)
     fields = {
         field.name: (_kind(hints[field.name], field.metadata), _field(field))
-        for field in dataclasses.fields(cls)
+        for field in fields_of(cls)
     }
 
     def whole(self):
@@ -60,7 +62,7 @@ def model_for(cls: type) -> type[BaseModel]:
     )
 
 
-def _field(field: dataclasses.Field) -> Any:
+def _field(field: RecordField) -> Any:
     meta = field.metadata
     options: dict[str, Any] = {"description": meta.get("description")}
     options.update({key: meta[key] for key in ("min_length", "max_length", "pattern", "ge")
@@ -71,9 +73,9 @@ def _field(field: dataclasses.Field) -> Any:
         options["serialization_alias"] = key
     elif meta.get("alias"):
         options["alias"] = meta["alias"]
-    if field.default is not dataclasses.MISSING:
+    if field.default is not MISSING:
         options["default"] = field.default
-    elif field.default_factory is not dataclasses.MISSING:
+    elif field.default_factory is not MISSING:
         factory = field.default_factory
         options["default_factory"] = lambda: _as_models(factory())
     return Field(**options)
@@ -83,7 +85,7 @@ def _as_models(value: Any) -> Any:
     """A default made of reference objects, as the models' instances it stands for."""
     if isinstance(value, list):
         return [_as_models(item) for item in value]
-    if dataclasses.is_dataclass(value):
+    if is_record(value):
         return model_for(type(value)).model_validate(dump(value))
     return value
 
@@ -92,7 +94,7 @@ def _kind(kind: Any, meta: typing.Mapping[str, Any]) -> Any:
     """The type pydantic validates: reference classes as their models, and the strings of a
     phrase field (or a field of non-empty strings) with their checks."""
     origin = typing.get_origin(kind)
-    if dataclasses.is_dataclass(kind):
+    if is_record(kind):
         return model_for(kind)
     if origin in (typing.Union, types.UnionType):
         return typing.Union[tuple(_kind(arg, meta) for arg in typing.get_args(kind))]  # noqa: UP007

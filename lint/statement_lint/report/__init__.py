@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import field
 from typing import NamedTuple, TextIO
 
 from statement_lint.config.settings import OUTPUT_FORMATS
 from statement_lint.diagnostic import Diagnostic, Severity
-from statement_lint.records import record
+from statement_lint.records import field, record
 
 
 class RunSummary(NamedTuple):

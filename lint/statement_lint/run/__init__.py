@@ -11,12 +11,11 @@ stale baseline entries, files statement-lint failed on, notes to say once) is in
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import field
 from typing import BinaryIO
 
 from statement_lint.config.settings import Settings
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
-from statement_lint.records import record
+from statement_lint.records import field, record
 from statement_lint.run.discover import discover, display_path
 from statement_lint.run.file import FileWork
 from statement_lint.run.result import FileResult

@@ -10,7 +10,6 @@ decided where diagnostics are made: only those that put words back without takin
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import hashlib
@@ -23,7 +22,7 @@ from collections.abc import Callable
 
 from statement_lint.diagnostic import Diagnostic, Edit
 from statement_lint.readers import Document, FileState, Limits, read_bytes, read_data
-from statement_lint.records import record
+from statement_lint.records import record, replace
 from statement_lint.report.escape import printable
 from statement_lint.run.atomic import replace_file
 
@@ -90,7 +89,7 @@ def _key(diagnostic: Diagnostic) -> tuple[str, str]:
 
 
 def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
-    return dataclasses.replace(diagnostic, fix=None)
+    return replace(diagnostic, fix=None)
 
 
 def _raw(document: Document) -> str:

@@ -3,10 +3,8 @@ share."""
 
 from __future__ import annotations
 
-from dataclasses import field
-
 from statement_lint.diagnostic import Diagnostic, IgnoreUse
-from statement_lint.records import record
+from statement_lint.records import field, record
 from statement_lint.regex import regex
 
 
