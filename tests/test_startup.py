@@ -4,7 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).parent / "fixtures" / "statements" / "pc-del-80-21-rev1.txt"
+STATEMENTS = Path(__file__).parent / "fixtures" / "statements"
+SEED = STATEMENTS / "pc-del-80-21-rev1.txt"  # one slip
+CLEAN = STATEMENTS / "pc-del-1544-22-top.txt"
 
 PROBE = """
 import sys
@@ -14,7 +16,8 @@ lazy = ("jsonschema", "statement_lint.config.model", "statement_lint.run.baselin
         "statement_lint.report.json", "statement_lint.report.full", "statement_lint.run.fix",
         "statement_lint.readers.pdf", "statement_lint.readers.docx", "pypdfium2",
         "defusedxml", "multiprocessing", "statement_lint.reference.validation", "pydantic",
-        "tomllib", "traceback", "importlib.resources", "shutil")
+        "tomllib", "traceback", "importlib.resources", "shutil", "dataclasses", "inspect",
+        "pathlib", "difflib", "calendar", "hashlib")
 loaded = [m for m in lazy if m in sys.modules]
 print(",".join(loaded), file=sys.stderr)
 """
@@ -31,7 +34,18 @@ def test_plain_run_imports_no_pydantic_validation_baseline_or_other_formats(tmp_
     # pydantic is for the boundaries (a config file, a user's profile, a baseline): building
     # its validators is most of a cold start.
     (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
-    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == ""
+    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "hashlib"  # the cache's key
+
+
+def test_a_run_without_the_cache_imports_none_of_the_heavier_standard_modules(tmp_path):
+    # dataclasses with inspect, ast and dis (8 ms), hashlib with OpenSSL (3 ms), pathlib with
+    # urllib and ipaddress (3 ms), difflib (an altered disclaimer's), calendar: a cold start on
+    # a clean statement needs none of them.
+    (tmp_path / "clean.txt").write_bytes(CLEAN.read_bytes())
+    assert loaded_modules("-q", "--no-cache", "clean.txt", cwd=tmp_path) == ""
+    # A slip's fingerprint is a hash.
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    assert loaded_modules("-q", "--no-cache", "seed.txt", cwd=tmp_path) == "hashlib"
 
 
 def test_plain_config_file_is_read_without_pydantic(tmp_path):
@@ -40,7 +54,7 @@ def test_plain_config_file_is_read_without_pydantic(tmp_path):
     (tmp_path / "statement-lint.toml").write_text(
         'ignore = ["DSC"]\nextend-exclude = ["drafts/"]\n[limits]\npages = 50\n', encoding="utf-8"
     )
-    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "tomllib"
+    assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == "tomllib,hashlib"
 
 
 def test_config_file_with_a_problem_loads_the_validation_model(tmp_path):
@@ -48,5 +62,6 @@ def test_config_file_with_a_problem_loads_the_validation_model(tmp_path):
     (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "statement-lint.toml").write_text('ignore = ["DSCX"]\n', encoding="utf-8")
     assert loaded_modules("-q", "seed.txt", cwd=tmp_path) == (
-        "statement_lint.config.model,pydantic,tomllib,importlib.resources,shutil"  # pydantic's
+        "statement_lint.config.model,pydantic,tomllib,importlib.resources,shutil,dataclasses,"
+        "inspect,pathlib,calendar,hashlib"  # pydantic's
     )

@@ -10,7 +10,6 @@ file's own keys override. `--config PATH` uses one file for everything; `--isola
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from statement_lint.config.quick import quick_values
 from statement_lint.config.settings import Settings
@@ -38,7 +37,7 @@ class ConfigError(UserError):
 class ConfigValues:
     """The keys a config file sets (after `extend`), each with the file that set it."""
 
-    path: Path
+    path: str
     values: dict[str, tuple[object, str]]
 
 
@@ -50,15 +49,15 @@ class Named:
     advice: str
 
     @classmethod
-    def found(cls, path: Path) -> Named:
+    def found(cls, path: str) -> Named:
         return cls(f"{path}:", "a config file must be a readable UTF-8 TOML file")
 
 
-def config_table(path: Path, named: Named | None = None) -> tuple[dict | None, str]:
+def config_table(path: str, named: Named | None = None) -> tuple[dict | None, str]:
     """The statement-lint table of a config file (None if a pyproject.toml has none), and the
     key prefix to show in messages. `named`: how to name the file if it cannot be read."""
     try:
-        text = read_utf8(str(path), CONFIG_LIMIT, "a config file")
+        text = read_utf8(path, CONFIG_LIMIT, "a config file")
     except Unreadable as problem:
         named = named or Named.found(path)
         raise ConfigError(problem.message(named.subject, named.advice)) from None
@@ -73,7 +72,7 @@ def config_table(path: Path, named: Named | None = None) -> tuple[dict | None, s
             f"{path}: invalid TOML: arrays or inline tables nested too deeply to read; "
             "settings nest two levels deep at most"
         ) from None
-    if path.name != "pyproject.toml":
+    if os.path.basename(path) != "pyproject.toml":
         return document, ""
     tool = document.get("tool", {})
     if not isinstance(tool, dict):
@@ -97,16 +96,16 @@ def _toml_type(value: object) -> str:
     return "an array" if isinstance(value, list) else "a date or time"
 
 
-def read_config(path: Path, named: Named | None = None) -> ConfigValues:
+def read_config(path: str, named: Named | None = None) -> ConfigValues:
     """The values of the config file at `path` and of the files it extends (followed in a
     loop, not by recursion: a chain of any length is read)."""
-    chain: list[tuple[Path, dict[str, object]]] = []
+    chain: list[tuple[str, dict[str, object]]] = []
     named = named or Named.found(path)  # by the name it was found under, not a link's target
     current = _real(path)
-    seen: set[Path] = set()
+    seen: set[str] = set()
     while True:
         if current in seen:
-            cycle = " -> ".join(str(p) for p in (*(p for p, _ in chain), current))
+            cycle = " -> ".join((*(p for p, _ in chain), current))
             raise ConfigError(f"{current}: extend makes a cycle: {cycle}; remove one extend")
         seen.add(current)
         own, prefix = _validated(current, named)
@@ -114,29 +113,26 @@ def read_config(path: Path, named: Named | None = None) -> ConfigValues:
         chain.append((current, own))
         if extend is None:
             break
-        base = Path(extend)
-        base = base if base.is_absolute() else current.parent / base
+        base = os.path.normpath(os.path.join(os.path.dirname(current), extend))
         key = f"{prefix}.extend" if prefix else "extend"
-        named = Named(
-            f"{current}: {key}: {str(base)!r}", f"point {key} at a readable UTF-8 TOML file"
-        )
+        named = Named(f"{current}: {key}: {base!r}", f"point {key} at a readable UTF-8 TOML file")
         current = _real(base)
 
     values: dict[str, tuple[object, str]] = {}
     for source, own in reversed(chain):  # the base first: each file overrides what it extends
         for key, value in own.items():
             if key in _PATH_KEYS and isinstance(value, str) and _looks_like_path(value):
-                value = str(_real(source.parent / value))
-            values[key] = (value, str(source))
+                value = _real(os.path.join(os.path.dirname(source), value))
+            values[key] = (value, source)
     return ConfigValues(chain[0][0], values)
 
 
-def _real(path: Path) -> Path:
+def _real(path: str) -> str:
     # Not Path.resolve(), which raises on a symlink loop: reading the path reports that.
-    return Path(os.path.realpath(path))
+    return os.path.realpath(path)
 
 
-def _validated(path: Path, named: Named | None) -> tuple[dict[str, object], str]:
+def _validated(path: str, named: Named | None) -> tuple[dict[str, object], str]:
     """The values the file sets (by field name: `extend_select`), validated, and the key
     prefix for messages."""
     table, prefix = config_table(path, named)
@@ -163,12 +159,12 @@ def _validated(path: Path, named: Named | None) -> tuple[dict[str, object], str]
     raise ConfigError(f"{path} is not a valid configuration:{listed}")
 
 
-def _pointed_at(path: Path, prefix: str, location: tuple, line: str) -> str:
+def _pointed_at(path: str, prefix: str, location: tuple, line: str) -> str:
     """The problem with the line it is on and a caret under it, where that can be found."""
     from statement_lint.config.pointer import pointed
 
     try:
-        text = read_utf8(str(path), CONFIG_LIMIT, "a config file")
+        text = read_utf8(path, CONFIG_LIMIT, "a config file")
     except Unreadable:
         return line
     unknown_key = "unknown key" in line
@@ -197,7 +193,7 @@ def apply(settings: Settings, config: ConfigValues) -> Settings:
             )
         settings = settings.with_values(source, **{key: value})
     return settings.with_values(
-        str(config.path), root=str(config.path.parent), config_path=str(config.path)
+        config.path, root=os.path.dirname(config.path), config_path=config.path
     )
 
 
@@ -218,7 +214,7 @@ class ConfigResolver:
         self._by_config: dict[str, Settings] = {}
         if settings is None and config is not None:
             named = Named(f"--config {config}:", "give --config a readable UTF-8 TOML file")
-            self._fixed = self._settings(Path(config), named)
+            self._fixed = self._settings(config, named)
         elif settings is None and isolated:
             self._fixed = self._finish(Settings())
 
@@ -251,8 +247,8 @@ class ConfigResolver:
             self._by_directory[folder] = found
         return found
 
-    def _settings(self, config: Path, named: Named | None = None) -> Settings:
-        key = str(_real(config))
+    def _settings(self, config: str, named: Named | None = None) -> Settings:
+        key = _real(config)
         if key not in self._by_config:
             values = read_config(config, named)
             self._by_config[key] = self._finish(apply(Settings(), values))
@@ -267,11 +263,11 @@ class ConfigResolver:
         return settings.with_values(COMMAND_LINE, **values) if values else settings
 
 
-def _config_in(directory: str) -> Path | None:
+def _config_in(directory: str) -> str | None:
     """The config file of `directory`, if any. Whatever bears a config file's name is read as
     one: a FIFO, a folder or a dangling link of that name is an error, not a silent default."""
     for name in CONFIG_NAMES:
-        candidate = Path(directory, name)
+        candidate = os.path.join(directory, name)
         if not os.path.lexists(candidate):
             continue
         if name == "pyproject.toml" and config_table(candidate)[0] is None:

@@ -16,7 +16,6 @@ numeric, ISO; a full stop after a short month, a comma before the year) are the 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import string
@@ -113,7 +112,7 @@ class DateReader:
         day, year = int(shape["day"]), int(shape["year"])
         if year < FIRST_YEAR:
             return DateReading(None, False, _impossible_year(shape["year"]), None)
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = _days_in(year, month)
         if not 1 <= day <= last_day:
             name = self._default.months[month - 1]
             return DateReading(None, False, f"{name} {year} has {last_day} days, not {day}", None)
@@ -188,3 +187,12 @@ def _form_pattern(form: DateForm) -> str:
         if name is not None:
             pattern += fields[f"{name}:{spec}" if spec else name]
     return pattern
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The days of the month (the Gregorian calendar's leap years; `calendar` spared)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]

@@ -8,10 +8,12 @@ and hyphenation do not count; a changed, missing or added word does.
 from __future__ import annotations
 
 import re
-from difflib import Match, SequenceMatcher
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from statement_lint.regex import LazyPattern, regex
+
+if TYPE_CHECKING:
+    from difflib import Match
 
 # Below these, what was found is a coincidence of common words, not the disclaimer.
 _MIN_RUN = 4
@@ -128,6 +130,9 @@ class DisclaimerFinder:
         keys: list[str],
     ) -> DisclaimerMatch | None:
         # `keys` are the words of the window where the disclaimer's distinctive words cluster.
+        # difflib only here: an unaltered disclaimer, the usual case, is found without it.
+        from difflib import Match, SequenceMatcher
+
         blocks = [
             block
             for block in SequenceMatcher(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import codecs
-import hashlib
 import os
 import stat
 
@@ -140,8 +139,12 @@ def _described(error: Exception) -> str:
     return reason(error) if isinstance(error, OSError) else str(error)
 
 
-def read_path(path: str, shown: str | None = None, limits: Limits | None = None) -> Document:
-    """Read the file at `path`, reported as `shown`, by its suffix."""
+def read_path(
+    path: str, shown: str | None = None, limits: Limits | None = None, hashed: bool = True
+) -> Document:
+    """Read the file at `path`, reported as `shown`, by its suffix. `hashed`: the bytes' hash
+    goes into `Document.source` (the cache and --fix need it; loading `hashlib`, OpenSSL's,
+    costs a cold start 3 ms)."""
     shown = shown or path
     limits = limits or Limits()
     suffix = os.path.splitext(path)[1].lower()
@@ -160,7 +163,11 @@ def read_path(path: str, shown: str | None = None, limits: Limits | None = None)
         return Document(shown, None, f"cannot be read: {reason(error)}")
     if len(data) > limit:
         return Document(shown, None, over_limit(suffix, limits, status.st_size, len(data)))
-    digest = hashlib.sha256(data).hexdigest()
+    digest = None
+    if hashed:
+        import hashlib
+
+        digest = hashlib.sha256(data).hexdigest()
     state = FileState(status.st_size, status.st_mtime_ns, digest, status.st_ctime_ns)
     return read_data(data, shown, suffix, limits).with_source(state)
 

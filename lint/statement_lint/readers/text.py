@@ -54,7 +54,7 @@ class FileState(NamedTuple):
 
     size: int
     mtime_ns: int
-    sha256: str
+    sha256: str | None  # None: not hashed (neither the cache nor --fix asked for it)
     # Changed by any write, rename or `touch`, and never set back: a file copied over with its
     # old size and time kept (`cp -p`, `rsync -t`, tar) still shows it.
     ctime_ns: int = 0

@@ -11,8 +11,8 @@ Loading happens here, once per file.
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statement_lint.errors import UserError, key_path
@@ -25,11 +25,12 @@ if TYPE_CHECKING:  # imported where they are loaded: a module that needs one nee
 
 # The package is installed as files (never zipped): reading them directly spares a run
 # importing importlib.resources and what it pulls in.
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "data")
 
 
 def _data_text(*parts: str) -> str:
-    return _DATA.joinpath(*parts).read_text(encoding="utf-8")
+    with open(os.path.join(_DATA, *parts), encoding="utf-8") as handle:
+        return handle.read()
 
 
 @cache
@@ -48,8 +49,8 @@ class ProfileError(UserError):
 
 
 def bundled_profiles() -> list[str]:
-    folder = _DATA / "profiles"
-    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.suffix == ".json")
+    names = os.listdir(os.path.join(_DATA, "profiles"))
+    return sorted(name.removesuffix(".json") for name in names if name.endswith(".json"))
 
 
 @cache

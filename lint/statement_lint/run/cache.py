@@ -28,7 +28,6 @@ import stat
 import time
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 from statement_lint.config.settings import Settings
 from statement_lint.readers import Document
@@ -201,7 +200,7 @@ def _digest(path: str) -> str | None:
         return None
 
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def _settings_key(settings: Settings) -> str:
@@ -216,13 +215,17 @@ def _settings_key(settings: Settings) -> str:
 
 
 @cache
-def _package_digest(root: Path = _PACKAGE) -> str:
+def _package_digest(root: str = _PACKAGE) -> str:
     """A hash of the package's code and bundled data, as installed."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [os.path.join(folder, name) for name in names if name.endswith((".py", ".json"))]
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    for path in sorted(found, key=lambda path: path.split(os.sep)):  # folder by folder
+        digest.update(os.path.relpath(path, root).encode())
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
     return digest.hexdigest()
 
 

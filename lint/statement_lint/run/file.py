@@ -26,6 +26,10 @@ class FileWork(Work):
             from statement_lint.run.cache import ResultCache
 
             self.cache = ResultCache(options.cache_dir)
+        # The bytes' hash: the cache is keyed to it, and --fix checks the file still holds them.
+        self._hashed = self.cache is not None or bool(
+            options.fix or options.diff or options.annotate is not None
+        )
 
     def failed(self, path: str, shown: str, settings: Settings, error: Exception) -> FileResult:
         """DOC003 on this file."""
@@ -34,7 +38,7 @@ class FileWork(Work):
 
     def made(self, path: str, shown: str, settings: Settings) -> FileResult:
         """The file linted (the run asked the cache first: `cached`)."""
-        document = read_path(path, shown, settings.limits)
+        document = read_path(path, shown, settings.limits, self._hashed)
         outcome = self.engine.lint(document, settings, path)
         result = self._result(document, outcome)
         if (self.options.fix or self.options.diff) and any(d.fix for d in outcome.diagnostics):
