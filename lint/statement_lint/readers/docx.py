@@ -42,7 +42,7 @@ class DocxError(Exception):
     """Why a Word file cannot be read (a diagnostic, not a crash)."""
 
 
-@record(frozen=True)
+@record(frozen=True, built_often=True)
 class Paragraph:
     part: str | None  # None for the body; "header", "footnote", ...
     number: int  # 1-based within its part
