@@ -1,13 +1,17 @@
 """Where a statement's time goes, in one process: each stage of the parser, the rules, and the
-whole pipeline with and without parsing (the ceiling a faster parser could reach).
+whole pipeline with and without parsing (the ceiling a faster parser could reach), in one
+process and in as many worker processes as there are CPUs.
 
     python benchmarks/profile.py [DIRECTORY]   (default: 1,000 generated statements)
 
-Figures are microseconds per statement, the best of three passes over the files.
+Figures are microseconds per statement, the best of three passes over the files; the runs
+over all CPUs also as statements per second. Those start in this process, whose modules are
+loaded already: a command's cold start is not in them (`run.py` measures the command).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -103,15 +107,19 @@ def main() -> int:
             lambda: [list(rule.check(c)) for rule in rules for c in contexts], len(texts)
         )
 
-        def whole_run() -> None:
-            run = Run(RunOptions(paths=(str(folder),), jobs=1, isolated=True))
+        def whole_run(jobs: int = 1) -> None:
+            run = Run(RunOptions(paths=(str(folder),), jobs=jobs, isolated=True))
             for _ in run.results():
                 pass
             run.end()
 
+        cpus = os.cpu_count() or 1
+        all_cpus = f"whole pipeline, {cpus} processes"
         figures["whole pipeline, one process"] = best(whole_run, len(paths))
+        figures[all_cpus] = best(lambda: whole_run(cpus), len(paths))
         parse = Parser.parse
         parsed = {(t, False): s for t, s in zip(texts, statements, strict=True)}
+        # Worker processes are forked from this one, so they answer from `parsed` too.
         Parser.parse = lambda self, text, markdown=False: (
             parsed.get((text, markdown)) or parse(self, text, markdown)
         )
@@ -119,11 +127,15 @@ def main() -> int:
             figures["whole pipeline, parsing already done (the ceiling)"] = best(
                 whole_run, len(paths)
             )
+            figures[f"{all_cpus}, parsing already done (the ceiling)"] = best(
+                lambda: whole_run(cpus), len(paths)
+            )
         finally:
             Parser.parse = parse
     print(f"{len(paths)} statements; microseconds per statement, best of 3")
     for name, value in figures.items():
-        print(f"{name:<55} {value:8.1f}")
+        rate = f"  ({1e6 / value:,.0f} statements/s)" if "whole" in name else ""
+        print(f"{name:<62} {value:8.1f}{rate}")
     return 0
 
 
