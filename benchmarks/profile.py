@@ -4,6 +4,8 @@ process and in as many worker processes as there are CPUs.
 
     python benchmarks/profile.py [DIRECTORY]   (default: 1,000 generated statements)
 
+DIRECTORY's text, Markdown, PDF and Word files are read (PDF and Word text as extracted).
+
 Figures are microseconds per statement, the best of three passes over the files; the runs
 over all CPUs also as statements per second. Those start in this process, whose modules are
 loaded already: a command's cold start is not in them (`run.py` measures the command).
@@ -20,10 +22,12 @@ from pathlib import Path
 from generate import generate
 from statement_lint.parse import Parser, _disclaimer, _header_start, _without, default_parser
 from statement_lint.parse.header import header_tokens, words
-from statement_lint.readers import read_bytes
+from statement_lint.readers import Document, read_path
 from statement_lint.reference import load_registry
 from statement_lint.rules import Context, all_rules
 from statement_lint.run import Run, RunOptions
+
+SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 
 def best(passes, files: int) -> float:
@@ -48,9 +52,9 @@ class Stopwatch:
         self.since = now
 
 
-def parse_steps(parser: Parser, text: str, watch: Stopwatch) -> None:
+def parse_steps(parser: Parser, document: Document, watch: Stopwatch) -> None:
     """Parser.parse's steps, each timed."""
-    normal = parser.normal(text)
+    normal = parser.normal(document.text, document.markdown)
     norm = normal.text
     watch.lap("normalise")
     tokens = parser._header.tokens(norm)
@@ -72,15 +76,15 @@ def parse_steps(parser: Parser, text: str, watch: Stopwatch) -> None:
     watch.lap("co-sponsors and the rest")
 
 
-def stages(parser: Parser, texts: list[str]) -> dict[str, float]:
+def stages(parser: Parser, documents: list[Document]) -> dict[str, float]:
     fastest: dict[str, float] = {}
     for _ in range(3):
         watch = Stopwatch()
-        for text in texts:
+        for document in documents:
             watch.since = time.perf_counter()
-            parse_steps(parser, text, watch)
+            parse_steps(parser, document, watch)
         for name, seconds in watch.spent.items():
-            fastest[name] = min(fastest.get(name, float("inf")), 1e6 * seconds / len(texts))
+            fastest[name] = min(fastest.get(name, float("inf")), 1e6 * seconds / len(documents))
     return fastest
 
 
@@ -89,13 +93,14 @@ def main() -> int:
         folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(scratch)
         if len(sys.argv) == 1:
             generate(folder, 1000)
-        paths = sorted(p for p in folder.rglob("*.txt"))
-        documents = [read_bytes(p.read_bytes(), p.name) for p in paths]
-        texts = [d.text for d in documents]
+        paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
+        documents = [read_path(str(p), hashed=False) for p in paths]
         parser = default_parser()
-        figures = {f"parse: {k}": v for k, v in stages(parser, texts).items()}
-        figures["parse, in all"] = best(lambda: [parser.parse(t) for t in texts], len(texts))
-        statements = [parser.parse(t) for t in texts]
+        figures = {f"parse: {k}": v for k, v in stages(parser, documents).items()}
+        statements = [parser.parse(d.text, d.markdown) for d in documents]
+        figures["parse, in all"] = best(
+            lambda: [parser.parse(d.text, d.markdown) for d in documents], len(documents)
+        )
         rules = [rule for rule in all_rules() if rule.stage != "archive"]  # per document
         codes = frozenset(rule.code for rule in rules)
         registry = load_registry()
@@ -104,7 +109,7 @@ def main() -> int:
             for d, s in zip(documents, statements, strict=True)
         ]
         figures["rules, in all"] = best(
-            lambda: [list(rule.check(c)) for rule in rules for c in contexts], len(texts)
+            lambda: [list(rule.check(c)) for rule in rules for c in contexts], len(documents)
         )
 
         def whole_run(jobs: int = 1) -> None:
@@ -118,7 +123,7 @@ def main() -> int:
         figures["whole pipeline, one process"] = best(whole_run, len(paths))
         figures[all_cpus] = best(lambda: whole_run(cpus), len(paths))
         parse = Parser.parse
-        parsed = {(t, False): s for t, s in zip(texts, statements, strict=True)}
+        parsed = {(d.text, d.markdown): s for d, s in zip(documents, statements, strict=True)}
         # Worker processes are forked from this one, so they answer from `parsed` too.
         Parser.parse = lambda self, text, markdown=False: (
             parsed.get((text, markdown)) or parse(self, text, markdown)

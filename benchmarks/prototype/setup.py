@@ -1,5 +1,11 @@
-"""Builds the prototype: `python setup.py build_ext --inplace` (in this folder)."""
+"""Builds the prototypes: `python setup.py build_ext --inplace` (in this folder)."""
 
 from setuptools import Extension, setup
 
-setup(name="cnorm", ext_modules=[Extension("cnorm", ["cnorm.c"], extra_compile_args=["-O2"])])
+setup(
+    name="prototypes",
+    ext_modules=[
+        Extension("cnorm", ["cnorm.c"], extra_compile_args=["-O2"]),
+        Extension("cwords", ["cwords.c"], extra_compile_args=["-O2"]),
+    ],
+)

@@ -47,11 +47,7 @@ class LanguageGuesser:
             return BodyLanguage(
                 name=self._cyrillic, evidence=f"{share}% of its letters are Cyrillic"
             )
-        counts = Counter(_WORD.findall(text.lower()))
-        votes = Counter(
-            {name: sum(counts[word] for word in words) for name, words in self._by_language.items()}
-        )
-        ranked = votes.most_common(2)
+        ranked = self.votes(text.lower()).most_common(2)
         if not ranked or ranked[0][1] < MIN_WORDS:
             return None
         best, count = ranked[0]
@@ -60,3 +56,11 @@ class LanguageGuesser:
             return None
         other = f", against {runner_up} of {ranked[1][0]}" if runner_up else ""
         return BodyLanguage(name=best, evidence=f"{count} common {best} words{other}")
+
+    def votes(self, lowered: str) -> Counter[str]:
+        """How often the common words of each Latin-script language occur in the text (lower
+        case), by language in the profile's order."""
+        counts = Counter(_WORD.findall(lowered))
+        return Counter(
+            {name: sum(counts[word] for word in words) for name, words in self._by_language.items()}
+        )
