@@ -16,9 +16,11 @@ from statement_lint.run.work import FileOptions, Work
 PARALLEL_FROM = 64
 # Batches of neighbouring files: a batch mostly shares a folder, so a cache shard, which is
 # written once per batch. They start small, so that a few hundred files still spread over
-# the workers, and grow to this size.
+# the workers, and grow to this size: no larger, since the last batch keeps one worker busy
+# while the others have nothing left (at 512, 1,000 files took 25 % longer on 2 CPUs; 10,000
+# files, with or without the cache, take as long at 64 as at 512).
 _FIRST_BATCH = 16
-_LARGEST_BATCH = 512
+_LARGEST_BATCH = 64
 # Batches handed out ahead of the one whose results are awaited, per worker: enough to keep
 # every worker busy, few enough that memory does not grow with the number of files.
 _AHEAD = 2
