@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import importlib
 import marshal
+import os
 import pickle
 import pkgutil
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -177,25 +179,30 @@ def test_nothing_is_written_without_bytecode_or_where_the_folder_is_read_only(
 def test_a_run_keeps_the_code_when_it_ends(tmp_path):
     """End to end, in a process of its own: the store is written at exit and read by the next
     process, which then compiles none of the package's expressions afresh."""
-    path = tmp_path / "regex.marshal"
     script = (
         "import sys\n"
         "from statement_lint import regex as r\n"
-        f"r.STORE = {str(path)!r}\n"
         "if sys.argv[1] == 'check':\n"
         "    r._entry = lambda *a: sys.exit(f'compiled {a[0]!r}')\n"
         "from statement_lint.parse import default_parser\n"
         "default_parser().parse('PC.DEL/80/21\\n22 February 2021\\nENGLISH only\\n\\nText.')\n"
     )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
     for step in ("write", "check"):
         done = subprocess.run(
-            [sys.executable, "-c", script, step], capture_output=True, text=True, env=_env()
+            [sys.executable, "-c", script, step], capture_output=True, text=True, env=env
         )
         assert done.returncode == 0 and done.stderr == "", done.stderr
-    assert path.exists()
+    assert [p.name.startswith("regex-") for p in (tmp_path / "statement-lint").iterdir()] == [True]
 
 
-def _env() -> dict[str, str]:
-    import os
-
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def test_the_store_is_in_the_user_s_cache_folder_not_the_package_s(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert Path(regex_module._store()).parent == tmp_path / "cache" / "statement-lint"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert Path(regex_module._store()).parent == tmp_path / "home" / ".cache" / "statement-lint"
+    # One file for each Python: another version's is never read, nor overwritten.
+    assert f"{sys.hexversion:x}" in Path(regex_module._store()).name

@@ -7,15 +7,17 @@ footnotes, co-sponsor lists, damaged dates...). A `LazyPattern` compiles on its 
 keeps each method it hands out, so later calls cost what a compiled pattern's do.
 
 Even a third cost 10 ms of a cold start: `re` parses an expression and writes its engine code
-in Python. As Python keeps a module's bytecode in `__pycache__`, the code `re` wrote for each
-expression is kept there (`regex.<python>.marshal`, written when the process ends) and the
-pattern is built from it on the next start, in microseconds. The same Python writes the same
-code for the same source, so the pattern is the one `re.compile` returns (`==` on patterns
-compares source, flags and code; the tests check it for every expression of the package).
-Anything uncertain compiles afresh with `re`: a file from another Python (its key), a damaged,
-missing or unwritable file, an engine that refuses the code, a `re` whose insides (`_parser`,
-`_compiler`, both private) have changed. Like bytecode, nothing is written under
-`PYTHONDONTWRITEBYTECODE` or `-B`.
+in Python. As Python keeps a module's bytecode, the code `re` wrote for each expression is kept
+in the user's cache folder (`~/.cache/statement-lint/`, or under `XDG_CACHE_HOME`; on Windows
+`LOCALAPPDATA`), one file per Python, written when the process ends; the next start builds the
+pattern from it in microseconds. The same Python writes the same code for the same source, so
+the pattern is the one `re.compile` returns (`==` on patterns compares source, flags and code;
+the tests check it for every expression of the package). Anything uncertain compiles afresh
+with `re`: a file from another Python (its key), a damaged, missing or unwritable file, an
+engine that refuses the code, a `re` whose insides (`_parser`, `_compiler`, both private) have
+changed. Like bytecode, nothing is written under `PYTHONDONTWRITEBYTECODE` or `-B`. (Not in the
+package's `__pycache__`: an installation shared by several users cannot be written, and
+`pip uninstall` would leave the file behind.)
 """
 
 from __future__ import annotations
@@ -30,9 +32,18 @@ from typing import Any
 
 # What the kept code is valid for: this Python (its build too) and its engine.
 _KEY = (sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
-STORE = os.path.join(
-    os.path.dirname(__file__), "__pycache__", f"regex.{sys.implementation.cache_tag}.marshal"
-)
+
+
+def _store() -> str:
+    """The file of kept code: in the user's cache folder, one for each Python."""
+    folder = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if sys.platform == "win32":
+        folder = os.environ.get("LOCALAPPDATA") or folder
+    name = f"regex-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
+    return os.path.join(folder, "statement-lint", name)
+
+
+STORE = _store()
 # Expressions kept at most (profiles and house styles add their own): past it, a process keeps
 # only those it used.
 _MOST = 1000
