@@ -206,3 +206,24 @@ def test_the_store_is_in_the_user_s_cache_folder_not_the_package_s(monkeypatch, 
     assert Path(regex_module._store()).parent == tmp_path / "home" / ".cache" / "statement-lint"
     # One file for each Python: another version's is never read, nor overwritten.
     assert f"{sys.hexversion:x}" in Path(regex_module._store()).name
+    # No home folder (a container's user): nothing kept, and no `~` folder where the run is.
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    assert regex_module._store() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as XDG says
+    assert regex_module._store() is None
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert Path(regex_module._store()).parent == tmp_path / "home" / ".cache" / "statement-lint"
+
+
+def test_without_a_store_nothing_is_written_and_patterns_still_compile(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(regex_module, "STORE", None)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    regex_module.forget()
+    assert compile_kept(r"Rev\.(\d)") == re.compile(r"Rev\.(\d)")
+    regex_module.save()
+    regex_module.forget()
+    assert list(tmp_path.iterdir()) == []

@@ -34,11 +34,15 @@ from typing import Any
 _KEY = (sys.version, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
 
 
-def _store() -> str:
-    """The file of kept code: in the user's cache folder, one for each Python."""
-    folder = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _store() -> str | None:
+    """The file of kept code: in the user's cache folder, one for each Python; None where the
+    user has no home folder (then nothing is kept: never a `~` folder where the run is)."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")  # a relative one is ignored, as XDG says
+    folder = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
     if sys.platform == "win32":
         folder = os.environ.get("LOCALAPPDATA") or folder
+    if not os.path.isabs(folder):
+        return None
     name = f"regex-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
     return os.path.join(folder, "statement-lint", name)
 
@@ -94,7 +98,7 @@ def compile_kept(source: str, flags: int = 0) -> re.Pattern:
     """`re.compile(source, flags)`, from the kept code when there is some."""
     global _kept, _unsaved
     if _kept is None:
-        _kept = _read(STORE)
+        _kept = _read(STORE) if STORE else {}
     flags = int(flags)
     key = (source, flags)
     entry = _kept.get(key)
@@ -153,9 +157,9 @@ def save(path: str | None = None) -> None:
     """Keep the code compiled by this process with what the file holds (at the process's end;
     written whole or not at all, and never an error)."""
     global _unsaved
-    if not _unsaved or sys.dont_write_bytecode:
-        return
     path = path or STORE
+    if not _unsaved or sys.dont_write_bytecode or not path:
+        return
     entries = {**_read(path), **_used}
     if len(entries) > _MOST:
         entries = dict(_used)
