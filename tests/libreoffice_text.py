@@ -8,8 +8,10 @@ footnotes. Prints one JSON object: file -> {"changes", "authors", "comments": [{
 "content", "anchor"}], "accepted": {"headers", "body", "footnotes"}}.
 """
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -78,6 +80,7 @@ class Office:
              f"-env:UserInstallation={Path(self.profile).resolve().as_uri()}",
              f"--accept=pipe,name={pipe};urp;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,  # `soffice` is a script: its office is a child to stop too
         )  # fmt: skip
         context = _connect(pipe)
         manager = context.ServiceManager
@@ -88,7 +91,8 @@ class Office:
 
     def stop(self):
         if self.process is not None:
-            self.process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # the script and its office
             self.process.wait(30)
             self.process = None
 
