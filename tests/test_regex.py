@@ -108,6 +108,23 @@ def test_every_expression_of_the_package_is_built_from_kept_code_as_re_compiles_
         assert (kept.groups, kept.groupindex) == (wanted.groups, wanted.groupindex)
 
 
+def test_every_expression_a_parse_builds_from_the_profile_is_kept_as_re_compiles_it(store):
+    """The parser's expressions made from the profile (header tokens, dates, markers, the
+    alignment paragraph's phrases), as the statements of every layout use them."""
+    from statement_lint.parse import default_parser
+
+    parser = default_parser()
+    statements = sorted((Path(__file__).parent / "fixtures").rglob("*.txt"))
+    for path in statements:
+        parser.parse(path.read_text(encoding="utf-8", errors="replace"))
+    regex_module.save()
+    _key, entries = marshal.loads(store.read_bytes())
+    assert len(statements) > 50 and len(entries) > 40
+    regex_module.forget()
+    for source, flags in entries:
+        assert compile_kept(source, flags) == re.compile(source, flags), source
+
+
 def test_the_kept_code_answers_as_a_compiled_pattern(store):
     source = r"(?P<symbol>[A-Z]{2,4}\.[A-Z]{2,4}/\d+/\d\d)(?:/Rev\.(?P<rev>\d))?|(?i:only)"
     compile_kept(source, re.MULTILINE)
