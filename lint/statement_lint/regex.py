@@ -6,18 +6,18 @@ one statement, and a clean statement uses about a third of them (the rest read M
 footnotes, co-sponsor lists, damaged dates...). A `LazyPattern` compiles on its first call and
 keeps each method it hands out, so later calls cost what a compiled pattern's do.
 
-Even a third cost 10 ms of a cold start: `re` parses an expression and writes its engine code
-in Python. As Python keeps a module's bytecode, the code `re` wrote for each expression is kept
-in the user's cache folder (`~/.cache/statement-lint/`, or under `XDG_CACHE_HOME`; on Windows
+Even a third cost 10 ms of a cold start: `re` parses an expression and writes its engine code in
+Python. As Python keeps a module's bytecode, the code `re` wrote for each expression is kept in
+the user's cache folder (`~/.cache/statement-lint/`, or under `XDG_CACHE_HOME`; on Windows
 `LOCALAPPDATA`), one file per Python, written when the process ends; the next start builds the
 pattern from it in microseconds. The same Python writes the same code for the same source, so
 the pattern is the one `re.compile` returns (`==` on patterns compares source, flags and code;
-the tests check it for every expression of the package). Anything uncertain compiles afresh
-with `re`: a file from another Python (its key), a damaged, missing or unwritable file, an
-engine that refuses the code, a `re` whose insides (`_parser`, `_compiler`, both private) have
-changed. Like bytecode, nothing is written under `PYTHONDONTWRITEBYTECODE` or `-B`. (Not in the
-package's `__pycache__`: an installation shared by several users cannot be written, and
-`pip uninstall` would leave the file behind.)
+the tests check it for the modules' expressions and those a parse builds from the profile).
+Anything uncertain compiles afresh with `re`: a file from another Python (its key), a damaged,
+missing or unwritable file, an engine that refuses the code, a `re` whose insides (`_parser`,
+`_compiler`, both private) have changed. Like bytecode, nothing is written under
+`PYTHONDONTWRITEBYTECODE` or `-B`. (Not in the package's `__pycache__`: an installation shared
+by several users cannot be written, and `pip uninstall` would leave the file behind.)
 """
 
 from __future__ import annotations
