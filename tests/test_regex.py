@@ -122,11 +122,7 @@ def test_every_expression_a_parse_builds_from_the_profile_is_kept_as_re_compiles
         "for path in sys.argv[1:]:\n"
         "    parser.parse(open(path, encoding='utf-8', errors='replace').read())\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["XDG_CACHE_HOME"] = str(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-c", script, *statements], capture_output=True, text=True, env=env
-    )
+    done = _python(script, tmp_path, *statements)
     assert done.returncode == 0, done.stderr
     (kept,) = (tmp_path / "statement-lint").iterdir()
     _key, entries = marshal.loads(kept.read_bytes())
@@ -216,12 +212,8 @@ def test_a_run_keeps_the_code_when_it_ends(tmp_path):
         "from statement_lint.parse import default_parser\n"
         "default_parser().parse('PC.DEL/80/21\\n22 February 2021\\nENGLISH only\\n\\nText.')\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["XDG_CACHE_HOME"] = str(tmp_path)
     for step in ("write", "check"):
-        done = subprocess.run(
-            [sys.executable, "-c", script, step], capture_output=True, text=True, env=env
-        )
+        done = _python(script, tmp_path, step)
         assert done.returncode == 0 and done.stderr == "", done.stderr
     assert [p.name.startswith("regex-") for p in (tmp_path / "statement-lint").iterdir()] == [True]
 
@@ -256,3 +248,12 @@ def test_without_a_store_nothing_is_written_and_patterns_still_compile(monkeypat
     regex_module.save()
     regex_module.forget()
     assert list(tmp_path.iterdir()) == []
+
+
+def _python(script: str, cache: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`script` run by a Python of its own that keeps compiled code, under the cache folder
+    `cache`."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    command = [sys.executable, "-c", script, *arguments]
+    return subprocess.run(command, capture_output=True, text=True, env=env)
