@@ -145,12 +145,12 @@ def _read(path: str) -> dict[tuple[str, int], Entry]:
     try:
         with open(path, "rb") as handle:
             data = handle.read(_LARGEST + 1)
+        if len(data) > _LARGEST:  # no store of ours: not even unpacked
+            return {}
         key, entries = marshal.loads(data)
     except Exception:
         return {}
-    if key != _KEY or not isinstance(entries, dict) or len(data) > _LARGEST:
-        return {}
-    return entries
+    return entries if key == _KEY and isinstance(entries, dict) else {}
 
 
 def save(path: str | None = None) -> None:
